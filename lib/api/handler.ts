@@ -1,0 +1,58 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import { toProblem, type Problem } from "@/lib/errors";
+
+const MAX_BODY_BYTES = 16 * 1024;
+
+export function errorResponse(problem: Omit<Problem, "status">, status: number): NextResponse {
+  const error = problem.fields ? { code: problem.code, message: problem.message, fields: problem.fields } : { code: problem.code, message: problem.message };
+  return NextResponse.json({ error }, { status });
+}
+
+// Cookies are SameSite=Lax already; refusing a foreign Origin also stops cross-site form posts and fetches.
+function crossSite(request: Request): boolean {
+  if (request.headers.get("sec-fetch-site") === "cross-site") return true;
+  const origin = request.headers.get("origin");
+  if (!origin) return false;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
+}
+
+/** Reads a JSON body with a size cap; any problem is the client's to fix, so it is a 400. */
+export async function readJson(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) {
+    throw Object.assign(new Error("too large"), { problem: { code: "bad_input", message: `The request body is over ${MAX_BODY_BYTES / 1024} KB.` } });
+  }
+  if (!text.trim()) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw Object.assign(new Error("bad json"), { problem: { code: "bad_input", message: "The request body is not valid JSON." } });
+  }
+}
+
+type Context<P> = { params: Promise<P> };
+
+/** One wrapper for every route: Origin check on writes, and typed failures turned into the contract's error JSON. */
+export function apiRoute<P>(handler: (request: Request, params: P) => Promise<Response>) {
+  return async (request: Request, context: Context<P>): Promise<Response> => {
+    try {
+      if (request.method !== "GET" && request.method !== "HEAD" && crossSite(request)) {
+        return errorResponse({ code: "forbidden", message: "Cross-site requests are refused." }, 403);
+      }
+      return await handler(request, await context.params);
+    } catch (error) {
+      const bodyProblem = (error as { problem?: Omit<Problem, "status"> }).problem;
+      if (bodyProblem) return errorResponse(bodyProblem, 400);
+      const problem = toProblem(error);
+      if (problem) return errorResponse(problem, problem.status);
+      console.error("Unexpected failure in", request.method, new URL(request.url).pathname, error);
+      return errorResponse({ code: "bad_input", message: "Something went wrong on our side; nothing was changed." }, 500);
+    }
+  };
+}

@@ -1,0 +1,74 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import type { OAuthConfig } from "next-auth/providers/oauth";
+import { checkPassword, endSession, findActiveUserByEmail, startSession } from "@/lib/data/console-users";
+import { LoginSchema } from "@/lib/validations/person-change";
+import { SESSION_ABSOLUTE_MS } from "./session-policy";
+
+type OidcProfile = { sub: string; email?: string; name?: string };
+
+// Real deployments sign in through an OIDC provider (NHS CIS2 is OIDC); configured only from the environment.
+function oidcProvider(): OAuthConfig<OidcProfile> | null {
+  const { OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET } = process.env;
+  if (!OIDC_ISSUER || !OIDC_CLIENT_ID || !OIDC_CLIENT_SECRET) return null;
+  return {
+    id: "oidc",
+    name: process.env.OIDC_NAME ?? "Care Identity",
+    type: "oauth",
+    wellKnown: `${OIDC_ISSUER.replace(/\/$/, "")}/.well-known/openid-configuration`,
+    clientId: OIDC_CLIENT_ID,
+    clientSecret: OIDC_CLIENT_SECRET,
+    authorization: { params: { scope: process.env.OIDC_SCOPE ?? "openid email profile" } },
+    idToken: true,
+    checks: ["pkce", "state", "nonce"],
+    profile: (profile) => ({ id: profile.sub, email: profile.email ?? null, name: profile.name ?? null }),
+  };
+}
+
+const credentials = CredentialsProvider({
+  name: "Email and password",
+  credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+  async authorize(input) {
+    const parsed = LoginSchema.safeParse(input);
+    if (!parsed.success) return null;
+    const user = await checkPassword(parsed.data.email, parsed.data.password);
+    return user ? { id: String(user.id), email: user.email, name: user.name } : null;
+  },
+});
+
+const oidc = oidcProvider();
+
+export const authOptions: NextAuthOptions = {
+  providers: [
+    ...(process.env.CREDENTIALS_SIGN_IN === "off" ? [] : [credentials]),
+    ...(oidc ? [oidc] : []),
+  ],
+  session: { strategy: "jwt", maxAge: SESSION_ABSOLUTE_MS / 1000 },
+  pages: { signIn: "/login", error: "/login" },
+  callbacks: {
+    // An OIDC identity is let in only if it matches an active console user.
+    async signIn({ user, account }) {
+      if (account?.provider !== "oidc") return true;
+      return Boolean(user.email && (await findActiveUserByEmail(user.email)));
+    },
+    // The token carries only a server-side session id: role and organisations are read fresh per request.
+    async jwt({ token, user, account }) {
+      if (user && account) {
+        const consoleUserId =
+          account.provider === "oidc" ? (await findActiveUserByEmail(user.email ?? ""))?.id : Number(user.id);
+        if (!consoleUserId) return { sub: token.sub };
+        return { sub: token.sub, sid: await startSession(consoleUserId) };
+      }
+      return { sub: token.sub, sid: token.sid };
+    },
+    async session({ session, token }) {
+      return { expires: session.expires, sessionId: typeof token.sid === "string" ? token.sid : undefined };
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      if (typeof token?.sid === "string") await endSession(token.sid);
+    },
+  },
+};

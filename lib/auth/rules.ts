@@ -1,0 +1,58 @@
+// Pure authorisation rules: who may do what to whom. Tested exhaustively in tests/unit/auth-rules.test.ts.
+export type ConsoleRole = "ra_agent" | "ra_manager" | "auditor";
+
+export const consoleRoleNames: Record<ConsoleRole, string> = {
+  ra_agent: "RA agent",
+  ra_manager: "RA manager",
+  auditor: "Auditor",
+};
+
+export type ConsoleActor = {
+  id: number;
+  email: string;
+  name: string;
+  role: ConsoleRole;
+  /** ODS codes of the organisations this user acts for, read from the database on every request. */
+  odsCodes: string[];
+  /** The user's own Care Identity profile, if linked. */
+  ownSmartcardId: string | null;
+};
+
+export type Permission =
+  | { kind: "person:read" }
+  | { kind: "person:change-any" }
+  | { kind: "person:change"; smartcardId: string; odsCode: string }
+  | { kind: "audit:read" };
+
+export type Decision = { allowed: true } | { allowed: false; reason: string };
+
+const allow: Decision = { allowed: true };
+
+export function decide(actor: ConsoleActor, permission: Permission): Decision {
+  switch (permission.kind) {
+    case "person:read":
+      return allow;
+    case "audit:read":
+      return actor.role === "auditor" || actor.role === "ra_manager"
+        ? allow
+        : { allowed: false, reason: "Only auditors and RA managers can read the change log." };
+    case "person:change-any":
+      return canChangeAnything(actor) ? allow : { allowed: false, reason: "Auditors can read but not change profiles." };
+    case "person:change":
+      if (actor.role === "auditor") return { allowed: false, reason: "Auditors can read but not change profiles." };
+      if (actor.ownSmartcardId === permission.smartcardId) {
+        return { allowed: false, reason: "You cannot change your own Care Identity profile: ask another RA officer." };
+      }
+      if (!actor.odsCodes.includes(permission.odsCode)) {
+        return {
+          allowed: false,
+          reason: `You do not act for ${permission.odsCode}: ask that organisation's registration authority.`,
+        };
+      }
+      return allow;
+  }
+}
+
+export function canChangeAnything(actor: ConsoleActor): boolean {
+  return actor.role !== "auditor";
+}

@@ -1,0 +1,53 @@
+// Typed failures, mapped to the contract's error JSON (and to form messages) in one place.
+export type ErrorCode =
+  | "bad_input"
+  | "not_signed_in"
+  | "forbidden"
+  | "not_found"
+  | "version_conflict"
+  | "already_exists"
+  | "rate_limited";
+
+const statusOf: Record<ErrorCode, number> = {
+  bad_input: 400,
+  not_signed_in: 401,
+  forbidden: 403,
+  not_found: 404,
+  version_conflict: 409,
+  already_exists: 409,
+  rate_limited: 429,
+};
+
+export class ConsoleError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = "ConsoleError";
+  }
+
+  get status(): number {
+    return statusOf[this.code];
+  }
+}
+
+export const badInput = (message: string, fields?: Record<string, string>) =>
+  new ConsoleError("bad_input", message, fields);
+export const notSignedIn = () => new ConsoleError("not_signed_in", "Sign in to use the console.");
+export const forbidden = (message: string) => new ConsoleError("forbidden", message);
+export const notFound = (message: string) => new ConsoleError("not_found", message);
+export const versionConflict = () =>
+  new ConsoleError("version_conflict", "This profile changed since you opened it — reload to see the latest and try again.");
+export const alreadyExists = (message: string) => new ConsoleError("already_exists", message);
+
+export type Problem = { status: number; code: ErrorCode; message: string; fields?: Record<string, string> };
+
+/** Known failures keep their message; anything else is logged by the caller and shown as a generic fault. */
+export function toProblem(error: unknown): Problem | null {
+  if (error instanceof ConsoleError) {
+    return { status: error.status, code: error.code, message: error.message, fields: error.fields };
+  }
+  return null;
+}

@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { parseSmartcardId } from "@/lib/domain/smartcard";
+import { parseOdsCode } from "@/lib/domain/ods";
+
+// Field schemas shared by every form and route handler, so the client and the server say the same thing.
+export const smartcardIdField = z.string().transform((value, ctx) => {
+  const parsed = parseSmartcardId(value);
+  if (!parsed.ok) {
+    ctx.addIssue({ code: "custom", message: parsed.message });
+    return z.NEVER;
+  }
+  return parsed.value;
+});
+
+export const odsCodeField = z.string({ error: "Choose an organisation" }).transform((value, ctx) => {
+  const parsed = parseOdsCode(value);
+  if (!parsed.ok) {
+    ctx.addIssue({ code: "custom", message: parsed.message });
+    return z.NEVER;
+  }
+  return parsed.value.code;
+});
+
+export const roleCodeField = z
+  .string({ error: "Choose a job role" })
+  .trim()
+  .toUpperCase()
+  .regex(/^R\d{4}$/, "A job role code is R followed by 4 digits, e.g. R8001");
+
+export const reasonField = z
+  .string({ error: "Enter a reason for this change" })
+  .trim()
+  .min(1, "Enter a reason for this change")
+  .max(500, "Keep the reason to 500 characters or fewer");
+
+export const requestIdField = z
+  .string()
+  .trim()
+  .max(40, "A request reference is at most 40 characters")
+  .regex(/^[A-Za-z0-9-]*$/, "A request reference has only letters, digits and dashes")
+  .optional()
+  .transform((value) => (value ? value : undefined));
+
+export const versionField = z
+  .number({ error: "The profile version is missing — reload the page" })
+  .int()
+  .positive();

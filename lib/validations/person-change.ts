@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { odsCodeField, reasonField, requestIdField, roleCodeField, smartcardIdField, versionField } from "./fields";
+
+// One schema per input; the API body variants omit what the URL already carries.
+export const ChangeSchema = z.object({
+  smartcardId: smartcardIdField,
+  odsCode: odsCodeField,
+  roleCode: roleCodeField,
+  reason: reasonField,
+  requestId: requestIdField,
+  version: versionField,
+});
+
+export const AddRoleSchema = ChangeSchema;
+export const RemoveRoleSchema = ChangeSchema;
+export const AddWorkgroupSchema = ChangeSchema.omit({ roleCode: true });
+export const RemoveWorkgroupSchema = AddWorkgroupSchema;
+
+export type AddRoleInput = z.output<typeof AddRoleSchema>;
+export type WorkgroupInput = z.output<typeof AddWorkgroupSchema>;
+
+export const LookupSchema = z.object({ smartcardId: smartcardIdField });
+
+export const LoginSchema = z.object({
+  email: z.string().trim().min(1, "Enter your email address").max(254, "That email address is too long").email("Enter an email address like name@example.nhs.uk"),
+  password: z.string().min(1, "Enter your password").max(200, "That password is too long"),
+});
