@@ -1,6 +1,6 @@
 import "server-only";
 import { NextResponse } from "next/server";
-import { toProblem, type Problem } from "@/lib/errors";
+import { badInput, toProblem, type Problem } from "@/lib/errors";
 
 const MAX_BODY_BYTES = 16 * 1024;
 
@@ -22,18 +22,21 @@ function crossSite(request: Request): boolean {
   }
 }
 
-/** Reads a JSON body with a size cap; any problem is the client's to fix, so it is a 400. */
-export async function readJson(request: Request): Promise<unknown> {
+/** Reads a JSON object body with a size cap; any problem is the client's to fix, so it is a 400. */
+export async function readJson(request: Request): Promise<Record<string, unknown>> {
   const text = await request.text();
   if (Buffer.byteLength(text) > MAX_BODY_BYTES) {
-    throw Object.assign(new Error("too large"), { problem: { code: "bad_input", message: `The request body is over ${MAX_BODY_BYTES / 1024} KB.` } });
+    throw badInput(`The request body is over ${MAX_BODY_BYTES / 1024} KB.`);
   }
   if (!text.trim()) return {};
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch {
-    throw Object.assign(new Error("bad json"), { problem: { code: "bad_input", message: "The request body is not valid JSON." } });
+    throw badInput("The request body is not valid JSON.");
   }
+  if (!body || typeof body !== "object" || Array.isArray(body)) throw badInput("The request body must be a JSON object.");
+  return body as Record<string, unknown>;
 }
 
 type Context<P> = { params: Promise<P> };
@@ -47,8 +50,6 @@ export function apiRoute<P>(handler: (request: Request, params: P) => Promise<Re
       }
       return await handler(request, await context.params);
     } catch (error) {
-      const bodyProblem = (error as { problem?: Omit<Problem, "status"> }).problem;
-      if (bodyProblem) return errorResponse(bodyProblem, 400);
       const problem = toProblem(error);
       if (problem) return errorResponse(problem, problem.status);
       console.error("Unexpected failure in", request.method, new URL(request.url).pathname, error);

@@ -3,7 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { checkPassword, endSession, findActiveUserByEmail, startSession } from "@/lib/data/console-users";
-import { LoginSchema } from "@/lib/validations/person-change";
+import { LoginSchema } from "@/lib/validations/login";
 import { SESSION_ABSOLUTE_MS } from "./session-policy";
 
 type OidcProfile = { sub: string; email?: string; name?: string };

@@ -3,9 +3,9 @@ import type { z } from "zod";
 import { assertAllowed, authorise } from "@/lib/auth/authorise";
 import { addRole, addWorkgroup, removeRole, removeWorkgroup } from "@/lib/data/changes";
 import { findPersonProfile, type PersonProfile } from "@/lib/data/people";
-import { badInput, notFound } from "@/lib/errors";
-import { fieldErrors } from "@/lib/validations/field-errors";
-import { AddRoleSchema, AddWorkgroupSchema, RemoveRoleSchema, RemoveWorkgroupSchema } from "@/lib/validations/person-change";
+import { notFound } from "@/lib/errors";
+import { parseInput } from "@/lib/validations/parse";
+import { AddRoleSchema, AddWorkgroupSchema, RemoveRoleSchema, RemoveWorkgroupSchema } from "@/lib/validations/person";
 
 // The single path for a change to a person, shared by the pages' Server Actions and the JSON API.
 const changes = {
@@ -17,12 +17,6 @@ const changes = {
 
 export type ChangeKind = keyof typeof changes;
 export const changeKinds = Object.keys(changes) as ChangeKind[];
-
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw badInput("Check the highlighted fields and try again.", fieldErrors(parsed.error));
-  return parsed.data;
-}
 
 export async function changePerson(kind: ChangeKind, input: unknown): Promise<{ profile: PersonProfile; message: string }> {
   // Signed in and allowed to change anything at all comes before input checks: an auditor learns nothing from 400s.

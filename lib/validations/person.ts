@@ -20,8 +20,3 @@ export type AddRoleInput = z.output<typeof AddRoleSchema>;
 export type WorkgroupInput = z.output<typeof AddWorkgroupSchema>;
 
 export const LookupSchema = z.object({ smartcardId: smartcardIdField });
-
-export const LoginSchema = z.object({
-  email: z.string().trim().min(1, "Enter your email address").max(254, "That email address is too long").email("Enter an email address like name@example.nhs.uk"),
-  password: z.string().min(1, "Enter your password").max(200, "That password is too long"),
-});

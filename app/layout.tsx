@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { Header } from "@/components/layout/header";
+import { currentActor } from "@/lib/auth/session";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "RA console for CSMS access", template: "%s – RA console for CSMS access" },
+  description: "Registration Authority console for Cervical Screening Management System access",
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const actor = await currentActor();
+  return (
+    <html lang="en-GB">
+      <body>
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:p-2">
+          Skip to main content
+        </a>
+        <Header actor={actor ? { name: actor.name, role: actor.role } : null} />
+        <main id="main" className="mx-auto max-w-5xl px-4 py-8" tabIndex={-1}>
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}

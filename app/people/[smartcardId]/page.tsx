@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { FlashProvider } from "@/components/people/flash";
+import { PersonHeading } from "@/components/people/person-heading";
+import { PositionsTable } from "@/components/people/positions-table";
+import { VerdictPanel } from "@/components/people/verdict-panel";
+import { AddRolePanel } from "@/components/people/add-role-panel";
+import { authorisePage } from "@/lib/auth/authorise";
+import { decide } from "@/lib/auth/rules";
+import { findPersonProfile, listCsmsJobRoles } from "@/lib/data/people";
+import { parseSmartcardId } from "@/lib/domain/smartcard";
+
+export const metadata: Metadata = { title: "Person" };
+
+type Props = { params: Promise<{ smartcardId: string }> };
+
+export default async function PersonPage({ params }: Props) {
+  const raw = decodeURIComponent((await params).smartcardId);
+  const actor = await authorisePage({ kind: "person:read" }, `/people/${encodeURIComponent(raw)}`);
+  const parsed = parseSmartcardId(raw);
+  if (!parsed.ok) notFound();
+  const [profile, catalogue] = await Promise.all([findPersonProfile(parsed.value), listCsmsJobRoles()]);
+  if (!profile) notFound();
+
+  // Controls appear only where the server would allow the change; the server checks again on submit.
+  const changeable = profile.positions
+    .map((p) => p.odsCode)
+    .filter((odsCode) => decide(actor, { kind: "person:change", smartcardId: profile.smartcardId, odsCode }).allowed);
+  const ownProfile = actor.ownSmartcardId === profile.smartcardId;
+
+  return (
+    <FlashProvider>
+      <PersonHeading profile={profile} />
+      {ownProfile && (
+        <p className="card border-l-8 border-l-nhs-warm-yellow">This is your own Care Identity profile: another RA officer must make any change to it.</p>
+      )}
+      <VerdictPanel profile={profile} catalogue={catalogue} changeable={changeable} />
+      <PositionsTable profile={profile} changeable={changeable} />
+      {changeable.length > 0 && <AddRolePanel profile={profile} catalogue={catalogue} changeable={changeable} />}
+    </FlashProvider>
+  );
+}

@@ -1,0 +1,42 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { LoginSchema } from "@/lib/validations/login";
+import { ErrorSummary } from "./error-summary";
+import { TextField } from "./text-field";
+
+type LoginValues = z.input<typeof LoginSchema>;
+
+export function LoginForm({ returnTo }: { returnTo: string }) {
+  const router = useRouter();
+  const [failure, setFailure] = useState<string>();
+  const { register, handleSubmit, formState } = useForm<LoginValues>({ resolver: zodResolver(LoginSchema), shouldFocusError: false });
+  const fields = Object.fromEntries(Object.entries(formState.errors).map(([k, v]) => [k, v?.message ?? ""]));
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFailure(undefined);
+    const result = await signIn("credentials", { ...values, redirect: false });
+    if (!result || result.error) {
+      setFailure("The email address or password is not right. Check them and try again.");
+      return;
+    }
+    router.replace(returnTo);
+    router.refresh();
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <ErrorSummary message={failure} fields={fields} />
+      <TextField label="Email address" type="email" autoComplete="username" error={fields.email} {...register("email")} />
+      <TextField label="Password" type="password" autoComplete="current-password" error={fields.password} {...register("password")} />
+      <button type="submit" className="button" disabled={formState.isSubmitting}>
+        {formState.isSubmitting ? "Signing in…" : "Sign in"}
+      </button>
+    </form>
+  );
+}

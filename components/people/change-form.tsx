@@ -1,0 +1,111 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm, type Resolver } from "react-hook-form";
+import { changePersonAction, type ChangeResult } from "@/app/people/[smartcardId]/actions";
+import type { ChangeKind } from "@/lib/services/person-changes";
+import { AddRoleSchema, AddWorkgroupSchema } from "@/lib/validations/person";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { SelectField } from "@/components/forms/select-field";
+import { TextArea } from "@/components/forms/text-area";
+import { useFlash } from "./flash";
+
+export type ChangeTarget = { smartcardId: string; odsCode: string; roleCode?: string; version: number };
+
+type Props = {
+  kind: ChangeKind;
+  target: ChangeTarget;
+  idPrefix: string;
+  submitLabel: string;
+  defaultReason?: string;
+  tone?: "go" | "warning";
+  /** For adding a role: the organisations this officer may change and the catalogue to choose from. */
+  choices?: RoleChoices;
+};
+
+export type RoleChoices = {
+  organisations: { odsCode: string; label: string }[];
+  roleGroups: { userGroup: string; roles: { code: string; label: string }[] }[];
+};
+
+type ChangeValues = ChangeTarget & { reason: string };
+
+// Role changes carry a role code, workgroup changes do not: the schema follows the kind.
+const resolverFor = (kind: ChangeKind) =>
+  zodResolver(kind.startsWith("role") ? AddRoleSchema : AddWorkgroupSchema) as unknown as Resolver<ChangeValues>;
+
+/**
+ * One audited change with a required reason; the server runs the same schema and the authorisation check.
+ * Keyed on the profile version: after any change lands, every form starts again from the new version.
+ */
+export function ChangeForm(props: Props) {
+  return <VersionedChangeForm key={props.target.version} {...props} />;
+}
+
+function VersionedChangeForm({ kind, target, idPrefix, submitLabel, defaultReason = "", tone = "go", choices }: Props) {
+  const router = useRouter();
+  const flash = useFlash();
+  const [failure, setFailure] = useState<Extract<ChangeResult, { ok: false }>>();
+  const { register, handleSubmit, formState } = useForm<ChangeValues>({
+    resolver: resolverFor(kind),
+    defaultValues: { ...target, reason: defaultReason },
+    shouldFocusError: false,
+  });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFailure(undefined);
+    const result = await changePersonAction(kind, values);
+    if (!result.ok) return setFailure(result);
+    flash.show(result.message);
+    router.refresh();
+  });
+
+  const fields: Record<string, string> = { ...failure?.fields };
+  for (const name of ["odsCode", "roleCode", "reason"] as const) {
+    const message = formState.errors[name]?.message;
+    if (message) fields[name] = message;
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="mt-3">
+      <ErrorSummary message={failure?.message} fields={fields} idPrefix={idPrefix} />
+      {failure?.code === "version_conflict" && (
+        <button type="button" className="button-secondary mb-4" onClick={() => window.location.reload()}>Reload the profile</button>
+      )}
+      {choices && (
+        <>
+          <SelectField id={`${idPrefix}odsCode`} label="Organisation" error={fields.odsCode} {...register("odsCode")}>
+            <option value="">Choose an organisation</option>
+            {choices.organisations.map((o) => (
+              <option key={o.odsCode} value={o.odsCode}>{o.label}</option>
+            ))}
+          </SelectField>
+          <SelectField id={`${idPrefix}roleCode`} label="Job role" hint="Only roles that CSMS accepts are listed." error={fields.roleCode} {...register("roleCode")}>
+            <option value="">Choose a job role</option>
+            {choices.roleGroups.map((group) => (
+              <optgroup key={group.userGroup} label={group.userGroup}>
+                {group.roles.map((r) => (
+                  <option key={r.code} value={r.code}>{r.label}</option>
+                ))}
+              </optgroup>
+            ))}
+          </SelectField>
+        </>
+      )}
+      <TextArea
+        id={`${idPrefix}reason`}
+        label="Reason for this change"
+        hint="Recorded in the change log with your name."
+        error={fields.reason}
+        rows={2}
+        maxLength={500}
+        {...register("reason")}
+      />
+      <button type="submit" className={tone === "warning" ? "button-warning" : "button"} disabled={formState.isSubmitting}>
+        {formState.isSubmitting ? "Saving…" : submitLabel}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,90 @@
+import type { PersonProfile } from "@/lib/data/people";
+import { ChangeForm } from "./change-form";
+import { Disclosure } from "./disclosure";
+
+type Props = { profile: PersonProfile; changeable: string[] };
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "Europe/London" });
+
+export function PositionsTable({ profile, changeable }: Props) {
+  const base = { smartcardId: profile.smartcardId, version: profile.version };
+  return (
+    <section aria-labelledby="positions-heading" className="card">
+      <h2 id="positions-heading" className="mb-3 text-xl font-bold">Positions</h2>
+      {profile.positions.length === 0 ? (
+        <p>No positions.</p>
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Organisation</th>
+              <th scope="col">ODS code</th>
+              <th scope="col">Job roles</th>
+              <th scope="col">cervicalscreening workgroup</th>
+            </tr>
+          </thead>
+          <tbody>
+            {profile.positions.map((p) => {
+              const canChange = changeable.includes(p.odsCode);
+              return (
+                <tr key={p.positionId}>
+                  <td>
+                    {p.orgName}
+                    {p.groupName && <span className="block text-sm text-nhs-grey">Part of {p.groupName} ({p.groupOdsCode})</span>}
+                  </td>
+                  <td className="font-mono">{p.odsCode}</td>
+                  <td>
+                    {p.roleGrants.length === 0 && <span>None</span>}
+                    <ul>
+                      {p.roleGrants.map((r) => (
+                        <li key={r.roleCode} className="mb-1">
+                          <span className="font-bold">{r.roleCode}</span> {r.roleName}
+                          <span className="block text-sm text-nhs-grey">since {dateFormat.format(r.startedAt)}</span>
+                          {canChange && (
+                            <Disclosure summary={`Remove ${r.roleCode}`} label={`Remove ${r.roleCode} ${r.roleName} at ${p.odsCode}`}>
+                              <ChangeForm
+                                kind="role.remove"
+                                tone="warning"
+                                idPrefix={`remove-${p.odsCode}-${r.roleCode}-`}
+                                target={{ ...base, odsCode: p.odsCode, roleCode: r.roleCode }}
+                                submitLabel={`Remove ${r.roleCode} at ${p.odsCode}`}
+                              />
+                            </Disclosure>
+                          )}
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                  <td>
+                    {p.cervicalScreeningWorkgroup ? (
+                      <span>
+                        Yes
+                        {p.workgroupSince && <span className="block text-sm text-nhs-grey">since {dateFormat.format(p.workgroupSince)}</span>}
+                      </span>
+                    ) : (
+                      <span>No</span>
+                    )}
+                    {canChange && (
+                      <Disclosure
+                        summary={p.cervicalScreeningWorkgroup ? "Remove workgroup" : "Add workgroup"}
+                        label={`${p.cervicalScreeningWorkgroup ? "Remove" : "Add"} the cervicalscreening workgroup at ${p.odsCode}`}
+                      >
+                        <ChangeForm
+                          kind={p.cervicalScreeningWorkgroup ? "workgroup.remove" : "workgroup.add"}
+                          tone={p.cervicalScreeningWorkgroup ? "warning" : "go"}
+                          idPrefix={`workgroup-${p.odsCode}-`}
+                          target={{ ...base, odsCode: p.odsCode }}
+                          submitLabel={`${p.cervicalScreeningWorkgroup ? "Remove" : "Add"} workgroup at ${p.odsCode}`}
+                        />
+                      </Disclosure>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+import { defineConfig } from "@playwright/test";
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+
+// Debian's Chromium: Playwright cannot download its own browsers on these machines.
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  reporter: process.env.CI ? "list" : [["list"]],
+  use: {
+    baseURL: `http://localhost:${port}`,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  webServer: {
+    // A database of its own, migrated and seeded afresh for every run.
+    command: `rm -f data/e2e.db data/e2e.db-journal data/e2e.db-wal data/e2e.db-shm && prisma migrate deploy && tsx prisma/seed.ts && next start -p ${port}`,
+    url: `http://localhost:${port}/login`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    env: {
+      DATABASE_URL: "file:./data/e2e.db",
+      AUDIT_HMAC_KEY: "e2e-audit-key",
+      NEXTAUTH_SECRET: "e2e-session-secret-not-for-production",
+      AUTH_TRUST_HOST: "true",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+    stdout: "ignore",
+    stderr: "pipe",
+  },
+});

@@ -1,0 +1,73 @@
+// Demo seed: `npx tsx prisma/seed.ts` (part of `npm run setup`). Safe to rerun: it adds what is missing,
+// upserts reference data, and never deletes. Everything is written in one transaction.
+import { readFileSync } from "node:fs";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "../generated/prisma/client";
+import { databaseUrl } from "../lib/data/database-url";
+import { parseEpraccur, parseWestSussexPcns, OdsImportError } from "./seed/ods-data";
+import { importOrganisations, organisationIds } from "./seed/organisations";
+import { seedConsoleUsers, seedJobRoles, seedPeople } from "./seed/demo-writer";
+import {
+  DEFAULT_DEMO_PASSWORD,
+  LANCING_PCN,
+  TRUST,
+  demoConsoleUsers,
+  demoOdsCodes,
+  lancingPracticeCodes,
+} from "./seed/demo";
+import { demoPersonSeeds } from "./seed/people";
+
+const odsFile = (name: string) => new URL(`./seed/ods/${name}`, import.meta.url);
+
+function loadOdsSources() {
+  const practices = parseEpraccur(readFileSync(odsFile("epraccur.csv")));
+  const pcns = parseWestSussexPcns(JSON.parse(readFileSync(odsFile("west-sussex-gp-pcn.json"), "utf8")));
+  // The demo, the tests and the README name the Lancing PCN by its local code: fail loudly if the data moved it.
+  const lancing = pcns.find((p) => p.name === LANCING_PCN.name);
+  const members = lancing?.practices.map((p) => p.odsCode).sort().join(",");
+  if (lancing?.odsCode !== LANCING_PCN.odsCode || members !== [...lancingPracticeCodes].sort().join(",")) {
+    throw new Error(`${LANCING_PCN.name} no longer derives as ${LANCING_PCN.odsCode} with ${lancingPracticeCodes.join(", ")}`);
+  }
+  return { practices, pcns };
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  // Parse before opening the transaction: a malformed file stops the seed before anything is written.
+  const { practices, pcns } = loadOdsSources();
+  // Never printed. The default is documented in the README.
+  const password = process.env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD;
+
+  const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl() }) });
+  try {
+    const result = await db.$transaction(
+      async (tx) => {
+        const orgs = await importOrganisations(tx, { practices, pcns, extra: [TRUST] });
+        const jobRoles = await seedJobRoles(tx);
+        const orgIds = await organisationIds(tx, demoOdsCodes);
+        const people = await seedPeople(tx, demoPersonSeeds, orgIds);
+        const users = await seedConsoleUsers(tx, demoConsoleUsers, orgIds, password);
+        return { orgs, jobRoles, people, users };
+      },
+      // One SQLite writer and ~11,500 inserts on a first run: allow far more than the 5 s default.
+      { maxWait: 10_000, timeout: 120_000 },
+    );
+
+    const { orgs, jobRoles, people, users } = result;
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(
+      `Seed done in ${seconds}s: organisations +${orgs.created} (${orgs.total} in all, ${orgs.pcns} PCNs, ` +
+        `${orgs.regrouped} practices linked to a PCN), job roles ${jobRoles} upserted, ` +
+        `demo people +${people} of ${demoPersonSeeds.length}, console users +${users.created} of ${demoConsoleUsers.length}` +
+        ` (${users.linksCreated} organisation links added, ${users.passwordsReset} passwords reset).`,
+    );
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+main().catch((error: unknown) => {
+  // An ODS problem is the operator's to fix: print its file and line without a stack trace.
+  console.error(error instanceof OdsImportError ? `Seed stopped, nothing written: ${error.message}` : error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,71 @@
+// Writes the ODS organisations: epraccur practices, the West Sussex PCNs and their member links, the trust.
+// Runs inside the caller's transaction, so a failure leaves the database as it was.
+import type { Prisma } from "../../generated/prisma/client";
+import type { OdsOrganisation, Pcn } from "./ods-data";
+
+type Tx = Prisma.TransactionClient;
+
+// Well under SQLite's bound-parameter limit (4 columns per row).
+const BATCH = 1000;
+
+export type OrganisationCounts = { created: number; total: number; regrouped: number; pcns: number };
+
+export async function importOrganisations(
+  tx: Tx,
+  source: { practices: OdsOrganisation[]; pcns: Pcn[]; extra: OdsOrganisation[] },
+): Promise<OrganisationCounts> {
+  const existing = new Set((await tx.organisation.findMany({ select: { odsCode: true } })).map((o) => o.odsCode));
+
+  // Only codes not yet present: reruns stay fast and never touch what the console may have changed since.
+  const fresh: OdsOrganisation[] = [];
+  const add = (org: OdsOrganisation) => {
+    if (existing.has(org.odsCode)) return;
+    existing.add(org.odsCode);
+    fresh.push(org);
+  };
+  source.practices.forEach(add);
+  // A PCN member missing from epraccur (e.g. closed there, or newer than the extract) is still a practice.
+  for (const pcn of source.pcns) for (const p of pcn.practices) add({ odsCode: p.odsCode, name: p.name, kind: "gp_practice" });
+
+  for (let i = 0; i < fresh.length; i += BATCH) {
+    await tx.organisation.createMany({ data: fresh.slice(i, i + BATCH) });
+  }
+
+  // PCNs and the trust are few and curated here, so they are upserted: a rerun brings their names up to date.
+  const upserts = [...source.pcns.map(({ odsCode, name, kind }) => ({ odsCode, name, kind })), ...source.extra];
+  let upsertCreated = 0;
+  const idByCode = new Map<string, number>();
+  for (const org of upserts) {
+    if (!existing.has(org.odsCode)) upsertCreated += 1;
+    const row = await tx.organisation.upsert({
+      where: { odsCode: org.odsCode },
+      create: org,
+      update: { name: org.name, kind: org.kind },
+      select: { id: true },
+    });
+    idByCode.set(org.odsCode, row.id);
+  }
+
+  let regrouped = 0;
+  for (const pcn of source.pcns) {
+    const groupId = idByCode.get(pcn.odsCode)!;
+    // NULL never matches "not equal" in SQL, so unlinked practices need their own branch.
+    const { count } = await tx.organisation.updateMany({
+      where: { odsCode: { in: pcn.practices.map((p) => p.odsCode) }, OR: [{ groupId: null }, { groupId: { not: groupId } }] },
+      data: { groupId },
+    });
+    regrouped += count;
+  }
+
+  const total = await tx.organisation.count();
+  return { created: fresh.length + upsertCreated, total, regrouped, pcns: source.pcns.length };
+}
+
+/** ODS code -> organisation id for the given codes; throws if any is missing, naming them. */
+export async function organisationIds(tx: Tx, odsCodes: string[]): Promise<Map<string, number>> {
+  const rows = await tx.organisation.findMany({ where: { odsCode: { in: odsCodes } }, select: { id: true, odsCode: true } });
+  const ids = new Map(rows.map((r) => [r.odsCode, r.id]));
+  const missing = odsCodes.filter((code) => !ids.has(code));
+  if (missing.length > 0) throw new Error(`Demo organisations missing after the ODS import: ${missing.join(", ")}`);
+  return ids;
+}

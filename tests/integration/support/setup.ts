@@ -1,0 +1,22 @@
+import { copyFileSync } from "node:fs";
+import path from "node:path";
+import { randomUUID } from "node:crypto";
+import { inject, vi } from "vitest";
+
+// A fresh copy of the seeded template for this test file, before any module opens the database.
+const template = inject("templateDb");
+const file = path.join(path.dirname(template), `${randomUUID()}.db`);
+copyFileSync(template, file);
+process.env.DATABASE_URL = `file:${file}`;
+process.env.AUDIT_HMAC_KEY = "integration-test-key";
+
+// Only the cookie boundary is replaced: the session id comes from the test instead of a browser cookie;
+// sessions, roles and organisations are still read from the database by the real code.
+vi.mock("next-auth", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("next-auth")>()),
+  getServerSession: async () => {
+    const sessionId = (globalThis as { testSessionId?: string | null }).testSessionId;
+    return sessionId ? { sessionId, expires: new Date(Date.now() + 3_600_000).toISOString() } : null;
+  },
+}));
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
