@@ -6,7 +6,8 @@ export type ErrorCode =
   | "not_found"
   | "version_conflict"
   | "already_exists"
-  | "rate_limited";
+  | "rate_limited"
+  | "server_error";
 
 const statusOf: Record<ErrorCode, number> = {
   bad_input: 400,
@@ -16,6 +17,7 @@ const statusOf: Record<ErrorCode, number> = {
   version_conflict: 409,
   already_exists: 409,
   rate_limited: 429,
+  server_error: 500,
 };
 
 export class ConsoleError extends Error {

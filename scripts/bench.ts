@@ -90,7 +90,7 @@ async function main() {
   const targets: [string, number, () => Promise<{ p50: number; p95: number; p99: number }>][] = [
     ["profile + verdict by smartcard ID", 25, () => time(SAMPLES, (i) => findPersonProfile(id(i)))],
     ["change log, newest page (50)", 25, () => time(SAMPLES, () => listAuditEvents({ limit: 50 }))],
-    ["change log, deep keyset page (50)", 25, () => time(SAMPLES, (i) => listAuditEvents({ before: 1 + ((i * 104729) % EVENTS), limit: 50 }))],
+    ["change log, deep keyset page (50)", 25, () => time(SAMPLES, (i) => listAuditEvents({ cursor: 1 + ((i * 104729) % EVENTS), limit: 50 }))],
     [
       "audited change (add workgroup)",
       50,

@@ -1,73 +1,56 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ChainStatus } from "@/components/audit/chain-status";
+import { EventsTable } from "@/components/audit/events-table";
+import { FilterForm, type FilterValues } from "@/components/audit/filter-form";
+import { ErrorSummary } from "@/components/forms/error-summary";
 import { authorisePage } from "@/lib/auth/authorise";
-import { listAuditEvents } from "@/lib/data/audit";
-import { describeAuditEvent } from "@/lib/domain/audit-text";
-import { formatSmartcardId } from "@/lib/domain/smartcard";
+import { latestCheckpoint } from "@/lib/audit/checkpoint";
+import { approximateAuditEventCount, listAuditEvents } from "@/lib/data/audit";
+import { verifyAuditChain } from "@/lib/data/audit-verify";
+import { AuditFilterSchema } from "@/lib/validations/audit";
+import { fieldErrors } from "@/lib/validations/parse";
 
 export const metadata: Metadata = { title: "Change log" };
 
-type Props = { searchParams: Promise<{ before?: string }> };
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const PAGE_SIZE = 50;
+// Above this many events the full tamper check runs only when asked for, not on every page view.
+const VERIFY_ON_VIEW_LIMIT = 100_000;
 
 export default async function AuditPage({ searchParams }: Props) {
   await authorisePage({ kind: "audit:read" }, "/audit");
-  const { before } = await searchParams;
-  const cursor = before && /^\d{1,15}$/.test(before) ? Number(before) : undefined;
-  const { events, nextCursor } = await listAuditEvents({ before: cursor, limit: PAGE_SIZE });
+  const query = Object.fromEntries(Object.entries(await searchParams).filter((e): e is [string, string] => typeof e[1] === "string"));
+  const parsed = AuditFilterSchema.safeParse(query);
+  const errors = parsed.success ? {} : fieldErrors(parsed.error);
+  const page = parsed.success ? await listAuditEvents(parsed.data) : { events: [], nextCursor: null };
+  const verify = query.verify === "full" || (await approximateAuditEventCount()) <= VERIFY_ON_VIEW_LIMIT;
+  const chain = verify ? await verifyAuditChain(latestCheckpoint()) : null;
+
+  const filters: FilterValues = { ...query };
+  const keep = new URLSearchParams(Object.entries(query).filter(([k]) => k !== "cursor" && k !== "verify"));
+  const exportQuery = keep.toString();
 
   return (
     <>
-      <h1 className="mb-4 text-3xl font-bold">Change log</h1>
-      <p className="mb-6">Every change to CSMS access, newest first. Times are UTC.</p>
-      {before !== undefined && cursor === undefined && (
-        <p className="card border-l-8 border-l-nhs-red">That page link is not valid, so the newest changes are shown.</p>
-      )}
+      <h1 className="mb-2 text-3xl font-bold">Change log</h1>
+      <p className="mb-6">
+        Every change to CSMS access and every security event, newest first. Times are UTC. See also the{" "}
+        <Link href="/audit/access">profile access log</Link>.
+      </p>
+      <ChainStatus result={chain} />
+      <ErrorSummary fields={Object.fromEntries(Object.entries(errors).map(([k, v]) => [`filter-${k}`, v]))} />
+      <FilterForm values={filters} errors={errors} action="/audit" />
+      <p className="mb-4">
+        Download these results: <a href={`/api/v1/audit/export.csv${exportQuery ? `?${exportQuery}` : ""}`}>CSV</a> ·{" "}
+        <a href={`/api/v1/audit/export.jsonl${exportQuery ? `?${exportQuery}` : ""}`}>JSON lines</a>
+      </p>
       <div className="card overflow-x-auto">
-        {events.length === 0 ? (
-          <p>No changes recorded yet.</p>
-        ) : (
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">When (UTC)</th>
-                <th scope="col">Who</th>
-                <th scope="col">Change</th>
-                <th scope="col">Person</th>
-                <th scope="col">Reason</th>
-                <th scope="col">Request</th>
-              </tr>
-            </thead>
-            <tbody>
-              {events.map((e) => (
-                <tr key={e.id}>
-                  <td className="whitespace-nowrap">{e.occurredAt.toISOString().replace("T", " ").slice(0, 19)}</td>
-                  <td>{e.actorEmail}</td>
-                  <td>
-                    {describeAuditEvent(e)}
-                    {e.orgName && <span className="block text-sm text-nhs-grey">{e.orgName}</span>}
-                  </td>
-                  <td>
-                    {e.smartcardId ? (
-                      <Link href={`/people/${e.smartcardId}`}>
-                        {e.personName} <span className="whitespace-nowrap">({formatSmartcardId(e.smartcardId)})</span>
-                      </Link>
-                    ) : (
-                      "—"
-                    )}
-                  </td>
-                  <td className="whitespace-pre-wrap break-words">{e.reason ?? "—"}</td>
-                  <td>{e.requestId ?? "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <EventsTable events={page.events} caption="Changes, newest first" />
       </div>
       <nav aria-label="Change log pages" className="flex gap-4">
-        {cursor !== undefined && <Link href="/audit">Newest changes</Link>}
-        {nextCursor !== null && <Link href={`/audit?before=${nextCursor}`}>Older changes</Link>}
+        {query.cursor && <Link href={`/audit${exportQuery ? `?${exportQuery}` : ""}`}>Newest changes</Link>}
+        {page.nextCursor !== null && <Link href={`/audit?${new URLSearchParams({ ...Object.fromEntries(keep), cursor: String(page.nextCursor) })}`}>Older changes</Link>}
       </nav>
     </>
   );

@@ -53,7 +53,7 @@ export function apiRoute<P>(handler: (request: Request, params: P) => Promise<Re
       const problem = toProblem(error);
       if (problem) return errorResponse(problem, problem.status);
       console.error("Unexpected failure in", request.method, new URL(request.url).pathname, error);
-      return errorResponse({ code: "bad_input", message: "Something went wrong on our side; nothing was changed." }, 500);
+      return errorResponse({ code: "server_error", message: "Something went wrong on our side; nothing was changed." }, 500);
     }
   };
 }

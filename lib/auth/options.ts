@@ -2,8 +2,9 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import type { OAuthConfig } from "next-auth/providers/oauth";
-import { checkPassword, endSession, findActiveUserByEmail, startSession } from "@/lib/data/console-users";
-import { LoginSchema } from "@/lib/validations/login";
+import { endSession, findActiveUserByEmail, startSession } from "@/lib/data/console-users";
+import { authorizeCredentials } from "./credentials";
+import { signedIn, signedOut } from "./security-events";
 import { SESSION_ABSOLUTE_MS } from "./session-policy";
 
 type OidcProfile = { sub: string; email?: string; name?: string };
@@ -29,12 +30,7 @@ function oidcProvider(): OAuthConfig<OidcProfile> | null {
 const credentials = CredentialsProvider({
   name: "Email and password",
   credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-  async authorize(input) {
-    const parsed = LoginSchema.safeParse(input);
-    if (!parsed.success) return null;
-    const user = await checkPassword(parsed.data.email, parsed.data.password);
-    return user ? { id: String(user.id), email: user.email, name: user.name } : null;
-  },
+  authorize: (input) => authorizeCredentials(input),
 });
 
 const oidc = oidcProvider();
@@ -55,10 +51,11 @@ export const authOptions: NextAuthOptions = {
     // The token carries only a server-side session id: role and organisations are read fresh per request.
     async jwt({ token, user, account }) {
       if (user && account) {
-        const consoleUserId =
-          account.provider === "oidc" ? (await findActiveUserByEmail(user.email ?? ""))?.id : Number(user.id);
-        if (!consoleUserId) return { sub: token.sub };
-        return { sub: token.sub, sid: await startSession(consoleUserId) };
+        const consoleUser = await findActiveUserByEmail(user.email ?? "");
+        if (!consoleUser) return { sub: token.sub };
+        const sid = await startSession(consoleUser.id);
+        await signedIn(consoleUser, account.provider);
+        return { sub: token.sub, sid };
       }
       return { sub: token.sub, sid: token.sid };
     },
@@ -68,7 +65,9 @@ export const authOptions: NextAuthOptions = {
   },
   events: {
     async signOut({ token }) {
-      if (typeof token?.sid === "string") await endSession(token.sid);
+      if (typeof token?.sid !== "string") return;
+      const user = await endSession(token.sid);
+      if (user) await signedOut(user);
     },
   },
 };

@@ -1,4 +1,19 @@
-// Plain words for a change-log entry, from the snapshot stored with the event.
+// Plain words for change-log entries, from the snapshot stored with each event.
+export const auditActions = {
+  "role.added": "Job role added",
+  "role.removed": "Job role removed",
+  "workgroup.added": "Workgroup added",
+  "workgroup.removed": "Workgroup removed",
+  "request.created": "Request received",
+  "request.updated": "Request updated",
+  "security.sign_in": "Signed in",
+  "security.sign_out": "Signed out",
+  "security.sign_in_failed": "Sign-in failed",
+  "security.access_denied": "Access refused",
+} as const;
+
+export type AuditAction = keyof typeof auditActions;
+
 export type AuditFacts = {
   action: string;
   odsCode: string | null;
@@ -19,6 +34,44 @@ export function describeAuditEvent(e: AuditFacts): string {
     case "workgroup.removed":
       return `Removed the cervicalscreening workgroup${at}`;
     default:
-      return e.action;
+      return e.action in auditActions ? auditActions[e.action as AuditAction] : e.action;
   }
+}
+
+type Snapshot = { roles?: unknown; cervicalScreeningWorkgroup?: unknown; [key: string]: unknown };
+
+function parseSnapshot(json: string | null): Snapshot | null {
+  if (!json) return null;
+  try {
+    const value: unknown = JSON.parse(json);
+    return value && typeof value === "object" && !Array.isArray(value) ? (value as Snapshot) : null;
+  } catch {
+    return null;
+  }
+}
+
+const roleList = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []);
+
+/** The before/after difference of an event in plain words, one line per thing that changed. */
+export function describeDiff(before: string | null, after: string | null): string[] {
+  const b = parseSnapshot(before);
+  const a = parseSnapshot(after);
+  if (!b && !a) return [];
+  const lines: string[] = [];
+  const bRoles = roleList(b?.roles);
+  const aRoles = roleList(a?.roles);
+  for (const code of aRoles.filter((c) => !bRoles.includes(c))) lines.push(`Job role ${code}: not held → held`);
+  for (const code of bRoles.filter((c) => !aRoles.includes(c))) lines.push(`Job role ${code}: held → not held`);
+  const bWg = b?.cervicalScreeningWorkgroup;
+  const aWg = a?.cervicalScreeningWorkgroup;
+  if (typeof bWg === "boolean" && typeof aWg === "boolean" && bWg !== aWg) {
+    lines.push(`cervicalscreening workgroup: ${bWg ? "member" : "not a member"} → ${aWg ? "member" : "not a member"}`);
+  }
+  for (const key of new Set([...Object.keys(b ?? {}), ...Object.keys(a ?? {})])) {
+    if (key === "roles" || key === "cervicalScreeningWorkgroup") continue;
+    const from = JSON.stringify(b?.[key] ?? null);
+    const to = JSON.stringify(a?.[key] ?? null);
+    if (from !== to) lines.push(`${key}: ${from} → ${to}`);
+  }
+  return lines;
 }

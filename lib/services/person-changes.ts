@@ -3,7 +3,8 @@ import type { z } from "zod";
 import { assertAllowed, authorise } from "@/lib/auth/authorise";
 import { addRole, addWorkgroup, removeRole, removeWorkgroup } from "@/lib/data/changes";
 import { findPersonProfile, type PersonProfile } from "@/lib/data/people";
-import { notFound } from "@/lib/errors";
+import { organisationExists } from "@/lib/data/organisations";
+import { badInput, notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validations/parse";
 import { AddRoleSchema, AddWorkgroupSchema, RemoveRoleSchema, RemoveWorkgroupSchema } from "@/lib/validations/person";
 
@@ -23,7 +24,11 @@ export async function changePerson(kind: ChangeKind, input: unknown): Promise<{ 
   const actor = await authorise({ kind: "person:change-any" });
   const { schema, run, done } = changes[kind];
   const change = parseInput(schema, input) as z.output<typeof AddRoleSchema>;
-  assertAllowed(actor, { kind: "person:change", smartcardId: change.smartcardId, odsCode: change.odsCode });
+  // An unknown organisation is bad input (400), not a question of scope (403).
+  if (!(await organisationExists(change.odsCode))) {
+    throw badInput("Check the organisation.", { odsCode: `No organisation with ODS code ${change.odsCode} is known to the console.` });
+  }
+  await assertAllowed(actor, { kind: "person:change", smartcardId: change.smartcardId, odsCode: change.odsCode });
   await run(actor, change);
   const profile = await findPersonProfile(change.smartcardId);
   if (!profile) throw notFound(`No Care Identity profile with smartcard ID ${change.smartcardId}.`);

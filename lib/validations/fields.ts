@@ -3,7 +3,7 @@ import { parseSmartcardId } from "@/lib/domain/smartcard";
 import { parseOdsCode } from "@/lib/domain/ods";
 
 // Field schemas shared by every form and route handler, so the client and the server say the same thing.
-export const smartcardIdField = z.string().transform((value, ctx) => {
+export const smartcardIdField = z.string({ error: "Enter a smartcard ID" }).transform((value, ctx) => {
   const parsed = parseSmartcardId(value);
   if (!parsed.ok) {
     ctx.addIssue({ code: "custom", message: parsed.message });
@@ -43,5 +43,5 @@ export const requestIdField = z
 
 export const versionField = z
   .number({ error: "The profile version is missing — reload the page" })
-  .int()
-  .positive();
+  .int("The profile version is not valid — reload the page")
+  .positive("The profile version is not valid — reload the page");

@@ -1,5 +1,5 @@
 // The JSON API v1 for people, through the real route handlers, against CONTRACT.md.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/data/db";
 import { DENSHAM, LANCING_PRACTICES, QUEENS_PARK, demoPeople } from "@/prisma/seed/demo";
 import { signInAs, signOut } from "./support/session";
@@ -144,6 +144,39 @@ const refusedChanges: { kind: ChangeKind; smartcardId: string; odsCode: string; 
   { kind: "workgroup.add", smartcardId: demoPeople.noWorkgroupClerical, odsCode: A81002 },
   { kind: "workgroup.remove", smartcardId: demoPeople.canLogInClerical, odsCode: A81002 },
 ];
+
+describe("concurrency and faults", () => {
+  it("three concurrent adds from the same page version: one 200, two 409, one grant, one event", async () => {
+    const smartcardId = demoPeople.noWorkgroupTwoOrgs; // R8003 at A81001 and A81002
+    const version = await versionOf(smartcardId);
+    const eventsBefore = await db.auditEvent.count();
+    const results = await Promise.all(
+      [1, 2, 3].map(() => api.addRole(smartcardId, { odsCode: A81002, roleCode: "R8001", reason: "Double click", version })),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409]);
+    for (const r of results.filter((r) => r.status === 409)) expect(r.body).toStrictEqual(errorBody("version_conflict"));
+    expect(await activeGrants(smartcardId, A81002)).toEqual({ roles: ["R8001", "R8003"], workgroups: 0 });
+    expect(await versionOf(smartcardId)).toBe(version + 1);
+    expect(await db.auditEvent.count()).toBe(eventsBefore + 1);
+  });
+
+  it("a database fault mid-change is a 500 that says nothing changed, and nothing did", async () => {
+    const smartcardId = demoPeople.noWorkgroupTwoOrgs;
+    const before = await writeSnapshot();
+    await db.$executeRawUnsafe(`CREATE TRIGGER fail_audit BEFORE INSERT ON "AuditEvent" BEGIN SELECT RAISE(ABORT, 'injected'); END`);
+    const quiet = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      const { status, body } = await api.addWorkgroup(smartcardId, { odsCode: A81001, reason: "Fault", version: await versionOf(smartcardId) });
+      expect(status).toBe(500);
+      expect(body.error.message).toMatch(/nothing was changed/);
+      expect(JSON.stringify(body)).not.toMatch(/injected|SQLITE|prisma/i);
+    } finally {
+      quiet.mockRestore();
+      await db.$executeRawUnsafe('DROP TRIGGER "fail_audit"');
+    }
+    expect(await writeSnapshot()).toEqual(before);
+  });
+});
 
 describe("refused mutations write nothing", () => {
   it.each(refusedChanges)("$kind with a stale version is 409 version_conflict", async ({ kind, ...target }) => {

@@ -6,7 +6,7 @@ import { changeKinds, changePerson, type ChangeKind } from "@/lib/services/perso
 
 export type ChangeResult =
   | { ok: true; message: string }
-  | { ok: false; status: number; code: ErrorCode | "server_error"; message: string; fields?: Record<string, string> };
+  | { ok: false; status: number; code: ErrorCode; message: string; fields?: Record<string, string> };
 
 export async function changePersonAction(kind: ChangeKind, input: unknown): Promise<ChangeResult> {
   if (!changeKinds.includes(kind)) return { ok: false, status: 400, code: "bad_input", message: "Unknown kind of change." };

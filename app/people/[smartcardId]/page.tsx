@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { FlashProvider } from "@/components/people/flash";
 import { PersonHeading } from "@/components/people/person-heading";
 import { PositionsTable } from "@/components/people/positions-table";
 import { VerdictPanel } from "@/components/people/verdict-panel";
 import { AddRolePanel } from "@/components/people/add-role-panel";
+import { EventsTable } from "@/components/audit/events-table";
 import { authorisePage } from "@/lib/auth/authorise";
 import { decide } from "@/lib/auth/rules";
+import { personHistory, recordProfileView } from "@/lib/data/audit";
 import { findPersonProfile, listCsmsJobRoles } from "@/lib/data/people";
 import { parseSmartcardId } from "@/lib/domain/smartcard";
 
@@ -19,8 +22,13 @@ export default async function PersonPage({ params }: Props) {
   const actor = await authorisePage({ kind: "person:read" }, `/people/${encodeURIComponent(raw)}`);
   const parsed = parseSmartcardId(raw);
   if (!parsed.ok) notFound();
-  const [profile, catalogue] = await Promise.all([findPersonProfile(parsed.value), listCsmsJobRoles()]);
+  const [profile, catalogue, history] = await Promise.all([
+    findPersonProfile(parsed.value),
+    listCsmsJobRoles(),
+    personHistory(parsed.value),
+  ]);
   if (!profile) notFound();
+  await recordProfileView(actor, profile, "page");
 
   // Controls appear only where the server would allow the change; the server checks again on submit.
   const changeable = profile.positions
@@ -37,6 +45,13 @@ export default async function PersonPage({ params }: Props) {
       <VerdictPanel profile={profile} catalogue={catalogue} changeable={changeable} />
       <PositionsTable profile={profile} changeable={changeable} />
       {changeable.length > 0 && <AddRolePanel profile={profile} catalogue={catalogue} changeable={changeable} />}
+      <section aria-labelledby="history-heading" className="card overflow-x-auto">
+        <h2 id="history-heading" className="mb-3 text-xl font-bold">History</h2>
+        <EventsTable events={history} caption={`Changes to ${profile.name}'s access, newest first`} />
+        {actor.role !== "ra_agent" && history.length > 0 && (
+          <p className="mt-3"><Link href={`/audit?smartcardId=${profile.smartcardId}`}>All changes for this person in the change log</Link></p>
+        )}
+      </section>
     </FlashProvider>
   );
 }

@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { utc } from "@/components/audit/events-table";
+import { FilterForm } from "@/components/audit/filter-form";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { authorisePage } from "@/lib/auth/authorise";
+import { listAccessLog } from "@/lib/data/audit";
+import { formatSmartcardId } from "@/lib/domain/smartcard";
+import { AuditFilterSchema } from "@/lib/validations/audit";
+import { fieldErrors } from "@/lib/validations/parse";
+
+export const metadata: Metadata = { title: "Profile access log" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function AccessLogPage({ searchParams }: Props) {
+  await authorisePage({ kind: "audit:read" }, "/audit/access");
+  const query = Object.fromEntries(Object.entries(await searchParams).filter((e): e is [string, string] => typeof e[1] === "string"));
+  const parsed = AuditFilterSchema.safeParse(query);
+  const errors = parsed.success ? {} : fieldErrors(parsed.error);
+  const page = parsed.success ? await listAccessLog(parsed.data) : { entries: [], nextCursor: null };
+  const keep = new URLSearchParams(Object.entries(query).filter(([k]) => k !== "cursor"));
+
+  return (
+    <>
+      <h1 className="mb-2 text-3xl font-bold">Profile access log</h1>
+      <p className="mb-6">Who looked at whose profile, newest first. Times are UTC. <Link href="/audit">Back to the change log</Link>.</p>
+      <ErrorSummary fields={Object.fromEntries(Object.entries(errors).map(([k, v]) => [`filter-${k}`, v]))} />
+      <FilterForm values={query} errors={errors} action="/audit/access" withActions={false} />
+      <div className="card overflow-x-auto">
+        {page.entries.length === 0 ? (
+          <p>No profile views match.</p>
+        ) : (
+          <table className="table">
+            <caption className="sr-only">Profile views, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">When (UTC)</th>
+                <th scope="col">Who looked</th>
+                <th scope="col">Profile</th>
+                <th scope="col">Through</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.entries.map((e) => (
+                <tr key={e.id}>
+                  <td className="whitespace-nowrap">{utc(e.occurredAt)}</td>
+                  <td className="break-all">{e.actorEmail}</td>
+                  <td>
+                    <Link href={`/people/${e.smartcardId}`}>{e.personName} ({formatSmartcardId(e.smartcardId)})</Link>
+                  </td>
+                  <td>{e.via === "api" ? "JSON API" : "Console page"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+      {page.nextCursor !== null && (
+        <nav aria-label="Access log pages">
+          <Link href={`/audit/access?${new URLSearchParams({ ...Object.fromEntries(keep), cursor: String(page.nextCursor) })}`}>Older views</Link>
+        </nav>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+import Link from "next/link";
+import type { AuditEventRow } from "@/lib/data/audit";
+import { describeAuditEvent } from "@/lib/domain/audit-text";
+import { formatSmartcardId } from "@/lib/domain/smartcard";
+
+export const utc = (d: Date) => `${d.toISOString().replace("T", " ").slice(0, 19)}`;
+
+export function EventsTable({ events, caption }: { events: AuditEventRow[]; caption: string }) {
+  if (events.length === 0) return <p>No changes match.</p>;
+  return (
+    <table className="table">
+      <caption className="sr-only">{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">When (UTC)</th>
+          <th scope="col">Who</th>
+          <th scope="col">Change</th>
+          <th scope="col">Person</th>
+          <th scope="col">Reason</th>
+          <th scope="col">Request</th>
+        </tr>
+      </thead>
+      <tbody>
+        {events.map((e) => (
+          <tr key={e.id}>
+            <td className="whitespace-nowrap">
+              <Link href={`/audit/${e.id}`} aria-label={`Event ${e.id} at ${utc(e.occurredAt)}`}>{utc(e.occurredAt)}</Link>
+            </td>
+            <td className="break-all">{e.actorEmail}</td>
+            <td>
+              {describeAuditEvent(e)}
+              {e.orgName && <span className="block text-sm text-nhs-grey">{e.orgName}</span>}
+            </td>
+            <td>
+              {e.smartcardId ? (
+                <Link href={`/people/${e.smartcardId}`}>
+                  {e.personName} <span className="whitespace-nowrap">({formatSmartcardId(e.smartcardId)})</span>
+                </Link>
+              ) : (
+                "—"
+              )}
+            </td>
+            <td className="whitespace-pre-wrap break-words">{e.reason ?? "—"}</td>
+            <td>{e.requestId ? <Link href={`/requests/${e.requestId}`}>{e.requestId}</Link> : "—"}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,24 @@
+import "server-only";
+import { recordSecurityEvent } from "@/lib/data/audited";
+import type { ConsoleActor, Permission } from "./rules";
+
+// Security events join the change log's chain. Passwords and tokens never reach them.
+const MAX_EMAIL = 254;
+
+export function signedIn(user: { id: number; email: string }, provider: string) {
+  return recordSecurityEvent(user, { action: "security.sign_in", reason: `Signed in with ${provider}` });
+}
+
+export function signedOut(user: { id: number; email: string }) {
+  return recordSecurityEvent(user, { action: "security.sign_out" });
+}
+
+export function signInFailed(attemptedEmail: string) {
+  const email = attemptedEmail.trim().toLowerCase().slice(0, MAX_EMAIL) || "(no email given)";
+  return recordSecurityEvent({ id: null, email }, { action: "security.sign_in_failed", reason: "Wrong email or password" });
+}
+
+export function accessDenied(actor: ConsoleActor, permission: Permission, reason: string) {
+  const target = permission.kind === "person:change" ? { smartcardId: permission.smartcardId, odsCode: permission.odsCode } : {};
+  return recordSecurityEvent(actor, { action: "security.access_denied", reason: `${permission.kind}: ${reason}`, ...target });
+}

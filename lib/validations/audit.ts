@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { auditActions } from "@/lib/domain/audit-text";
+import { odsCodeField, smartcardIdField } from "./fields";
+
+// Query strings arrive as strings, often empty: an empty filter means "any".
+const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+// A date without a time means the start of that day (UTC) for "from" and the whole of it for "to".
+const dayOrInstant = (edge: "start" | "end") =>
+  z
+    .string()
+    .trim()
+    .max(40, "Enter a date like 2026-11-25")
+    .refine((v) => /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/.test(v) && !Number.isNaN(Date.parse(v)), "Enter a date like 2026-11-25")
+    .transform((v) => {
+      if (v.length !== 10) return new Date(v);
+      const start = new Date(`${v}T00:00:00Z`);
+      return edge === "start" ? start : new Date(start.getTime() + DAY_MS - 1);
+    });
+
+export const AuditFilterSchema = z
+  .object({
+    smartcardId: optional(smartcardIdField),
+    actor: optional(z.string().trim().toLowerCase().max(254, "An email address is at most 254 characters")),
+    action: optional(z.enum(Object.keys(auditActions) as [keyof typeof auditActions], { error: "Choose an action from the list" })),
+    odsCode: optional(odsCodeField),
+    requestId: optional(z.string().trim().max(40, "A request reference is at most 40 characters")),
+    from: optional(dayOrInstant("start")),
+    to: optional(dayOrInstant("end")),
+    cursor: optional(z.coerce.number({ error: "That page link is not valid" }).int().positive("That page link is not valid")),
+    limit: optional(z.coerce.number().int().min(1, "Limit is 1 to 200").max(200, "Limit is 1 to 200")),
+  })
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ["to"], message: "The end date must be on or after the start date" });
+
+export type AuditFilter = z.output<typeof AuditFilterSchema>;
