@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { VerifyResult } from "@/lib/data/audit-verify";
 
 export function ChainStatus({ result }: { result: VerifyResult | null }) {
@@ -6,7 +7,7 @@ export function ChainStatus({ result }: { result: VerifyResult | null }) {
       <section className="card" aria-labelledby="chain-heading">
         <h2 id="chain-heading" className="mb-2 text-xl font-bold">Tamper check</h2>
         <p className="mb-2">The log is large, so the full check runs on request.</p>
-        <a href="/audit?verify=full">Check the whole chain now</a>
+        <Link href="/audit?verify=full">Check the whole chain now</Link>
       </section>
     );
   }
