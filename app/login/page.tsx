@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { LoginForm } from "@/components/forms/login-form";
 import { safeReturnPath } from "@/lib/safe-return-path";
 
@@ -14,7 +15,7 @@ export default async function LoginPage({ searchParams }: Props) {
       <p className="mb-6">Registration Authority staff and auditors sign in to manage and review CSMS access.</p>
       <LoginForm returnTo={safeReturnPath(callbackUrl)} />
       <p className="mt-6">
-        Staff who cannot get into CSMS do not need to sign in: <a href="/requests/new">ask your registration authority for help</a>.
+        Staff who cannot get into CSMS do not need to sign in: <Link href="/requests/new">ask your registration authority for help</Link>.
       </p>
     </div>
   );

@@ -20,6 +20,9 @@ export function Header({ actor }: Props) {
                 <li>
                   <Link href="/" className="text-white">Look up a person</Link>
                 </li>
+                <li>
+                  <Link href="/requests" className="text-white">Requests</Link>
+                </li>
                 {readsAudit && (
                   <li>
                     <Link href="/audit" className="text-white">Change log</Link>

@@ -5,9 +5,11 @@ type Props = {
   profile: PersonProfile;
   catalogue: { code: string; name: string; userGroup: string }[];
   changeable: string[];
+  /** When the role is added in answer to a request, the change log links the two. */
+  requestId?: string;
 };
 
-export function AddRolePanel({ profile, catalogue, changeable }: Props) {
+export function AddRolePanel({ profile, catalogue, changeable, requestId }: Props) {
   const organisations = profile.positions
     .filter((p) => changeable.includes(p.odsCode))
     .map((p) => ({ odsCode: p.odsCode, label: `${p.odsCode} ${p.orgName}` }));
@@ -27,7 +29,12 @@ export function AddRolePanel({ profile, catalogue, changeable }: Props) {
       <ChangeForm
         kind="role.add"
         idPrefix="add-role-"
-        target={{ smartcardId: profile.smartcardId, odsCode: needsRole ?? (organisations.length === 1 ? organisations[0]!.odsCode : ""), version: profile.version }}
+        target={{
+          smartcardId: profile.smartcardId,
+          odsCode: needsRole ?? (organisations.length === 1 ? organisations[0]!.odsCode : ""),
+          version: profile.version,
+          requestId,
+        }}
         choices={{ organisations, roleGroups }}
         submitLabel="Add job role"
       />

@@ -12,7 +12,7 @@ import { SelectField } from "@/components/forms/select-field";
 import { TextArea } from "@/components/forms/text-area";
 import { useFlash } from "./flash";
 
-export type ChangeTarget = { smartcardId: string; odsCode: string; roleCode?: string; version: number };
+export type ChangeTarget = { smartcardId: string; odsCode: string; roleCode?: string; version: number; requestId?: string };
 
 type Props = {
   kind: ChangeKind;

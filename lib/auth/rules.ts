@@ -22,7 +22,11 @@ export type Permission =
   | { kind: "person:read" }
   | { kind: "person:change-any" }
   | { kind: "person:change"; smartcardId: string; odsCode: string }
-  | { kind: "audit:read" };
+  | { kind: "audit:read" }
+  | { kind: "request:inbox" }
+  | { kind: "request:create" }
+  | { kind: "request:read"; odsCode: string | null }
+  | { kind: "request:change"; odsCode: string | null };
 
 export type Decision = { allowed: true } | { allowed: false; reason: string };
 
@@ -36,6 +40,16 @@ export function decide(actor: ConsoleActor, permission: Permission): Decision {
       return actor.role === "auditor" || actor.role === "ra_manager"
         ? allow
         : { allowed: false, reason: "Only auditors and RA managers can read the change log." };
+    case "request:inbox":
+      return allow;
+    case "request:create":
+      return canChangeAnything(actor) ? allow : { allowed: false, reason: "Auditors can read requests but not create them." };
+    case "request:read":
+      if (actor.role === "auditor") return allow;
+      return inRequestScope(actor, permission.odsCode);
+    case "request:change":
+      if (actor.role === "auditor") return { allowed: false, reason: "Auditors can read requests but not change them." };
+      return inRequestScope(actor, permission.odsCode);
     case "person:change-any":
       return canChangeAnything(actor) ? allow : { allowed: false, reason: "Auditors can read but not change profiles." };
     case "person:change":
@@ -51,6 +65,12 @@ export function decide(actor: ConsoleActor, permission: Permission): Decision {
       }
       return allow;
   }
+}
+
+// A request naming no organisation is open to every RA officer, so that someone can route it.
+function inRequestScope(actor: ConsoleActor, odsCode: string | null): Decision {
+  if (odsCode === null || actor.odsCodes.includes(odsCode)) return allow;
+  return { allowed: false, reason: `This request is for ${odsCode}, which you do not act for.` };
 }
 
 export function canChangeAnything(actor: ConsoleActor): boolean {

@@ -71,7 +71,7 @@ const CUES: Record<Exclude<TriageCategory, "unclear">, RegExp[]> = {
     /\bcertificates?\b|\bidentity\s+agent\b|\berror\s*(?:code\s*)?[45]\d\d\b|\b[45]\d\d\s+error\b/gi,
     // "Sent from Mail for Windows" is a signature line in forwarded mail, not a technical problem.
     /(?<!mail\s+for\s+)\bwindows\b|\bblank\s+(?:page|screen)\b|\btim(?:es|ed|ing)?\s*out\b|\bcan['’]?t\s+be\s+reached\b/gi,
-    /\b(?:card|reader)\s+(?:is\s+)?not\s+(?:being\s+)?(?:recogni[sz]ed|detected|read)\b|\b(?:crash(?:es|ed|ing)?|freez(?:es|ing))\b|\bcache\b|\bcookies\b/gi,
+    /\b(?:(?:smart\s*)?card|reader)\s+(?:is\s+not|isn['’]?t|not)\s+(?:being\s+)?(?:recogni[sz]ed|detected|read)\b|\b(?:crash(?:es|ed|ing)?|freez(?:es|ing))\b|\bcache\b|\bcookies\b/gi,
   ],
   permissions: [
     /\baccess\s+permissions?\b|\bpermissions\b|\brbac\b|\bwork\W?groups?\b|\bcervicalscreening\b/gi,

@@ -4,6 +4,7 @@ import { assertAllowed, authorise } from "@/lib/auth/authorise";
 import { addRole, addWorkgroup, removeRole, removeWorkgroup } from "@/lib/data/changes";
 import { findPersonProfile, type PersonProfile } from "@/lib/data/people";
 import { organisationExists } from "@/lib/data/organisations";
+import { requestExists } from "@/lib/data/requests";
 import { badInput, notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validations/parse";
 import { AddRoleSchema, AddWorkgroupSchema, RemoveRoleSchema, RemoveWorkgroupSchema } from "@/lib/validations/person";
@@ -27,6 +28,9 @@ export async function changePerson(kind: ChangeKind, input: unknown): Promise<{ 
   // An unknown organisation is bad input (400), not a question of scope (403).
   if (!(await organisationExists(change.odsCode))) {
     throw badInput("Check the organisation.", { odsCode: `No organisation with ODS code ${change.odsCode} is known to the console.` });
+  }
+  if (change.requestId && !(await requestExists(change.requestId))) {
+    throw badInput("Check the request.", { requestId: "There is no request with that reference." });
   }
   await assertAllowed(actor, { kind: "person:change", smartcardId: change.smartcardId, odsCode: change.odsCode });
   await run(actor, change);

@@ -48,3 +48,20 @@ describe("sessionIsLive", () => {
     expect(sessionIsLive(session, now)).toBe(live);
   });
 });
+
+describe("decide for requests", () => {
+  it.each([
+    ["agent reads a request for their organisation", agent, { kind: "request:read", odsCode: "A81001" }, true],
+    ["agent reads a request naming no organisation", agent, { kind: "request:read", odsCode: null }, true],
+    ["agent reads a request for another organisation", agent, { kind: "request:read", odsCode: "RYR" }, false],
+    ["auditor reads any request", auditor, { kind: "request:read", odsCode: "RYR" }, true],
+    ["auditor changes a request", auditor, { kind: "request:change", odsCode: null }, false],
+    ["agent changes a request in scope", agent, { kind: "request:change", odsCode: "H82065" }, true],
+    ["agent changes a request out of scope", agent, { kind: "request:change", odsCode: "A81002" }, false],
+    ["auditor creates a request from an email", auditor, { kind: "request:create" }, false],
+    ["manager creates a request from an email", manager, { kind: "request:create" }, true],
+    ["auditor opens the inbox", auditor, { kind: "request:inbox" }, true],
+  ] as const)("%s", (_name, actor, permission, allowed) => {
+    expect(decide(actor, permission as Permission).allowed).toBe(allowed);
+  });
+});

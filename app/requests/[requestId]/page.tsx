@@ -1,0 +1,120 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { forbidden, notFound } from "next/navigation";
+import { EventsTable } from "@/components/audit/events-table";
+import { AddRolePanel } from "@/components/people/add-role-panel";
+import { ChangeForm } from "@/components/people/change-form";
+import { FlashProvider } from "@/components/people/flash";
+import { PositionsTable } from "@/components/people/positions-table";
+import { DiagnosisPanel } from "@/components/requests/diagnosis-panel";
+import { HighlightedText } from "@/components/requests/highlighted-text";
+import { categoryNames, SlaBadge } from "@/components/requests/inbox-table";
+import { RequestActions } from "@/components/requests/request-actions";
+import { authorisePage } from "@/lib/auth/authorise";
+import { decide } from "@/lib/auth/rules";
+import { listCsmsJobRoles } from "@/lib/data/people";
+import { describeFix } from "@/lib/domain/fix";
+import { formatSmartcardId } from "@/lib/domain/smartcard";
+import { verdictHeadline } from "@/lib/domain/verdict-text";
+import { ConsoleError } from "@/lib/errors";
+import { loadRequest } from "@/lib/services/requests";
+import { requestStatusNames } from "@/lib/validations/request";
+
+export const metadata: Metadata = { title: "Request" };
+
+type Props = { params: Promise<{ requestId: string }> };
+
+export default async function RequestPage({ params }: Props) {
+  const { requestId } = await params;
+  const actor = await authorisePage({ kind: "request:inbox" }, `/requests/${encodeURIComponent(requestId)}`);
+  const view = await loadRequest(requestId, actor).catch((error: unknown) => {
+    if (error instanceof ConsoleError && error.code === "not_found") notFound();
+    if (error instanceof ConsoleError && error.code === "forbidden") forbidden();
+    throw error;
+  });
+  const { request, triage, profile, diagnosis, applied, reply, colleagues } = view;
+  const catalogue = profile ? await listCsmsJobRoles() : [];
+  const canChangeRequest = decide(actor, { kind: "request:change", odsCode: request.odsCode }).allowed;
+  const changeable = profile
+    ? profile.positions.map((p) => p.odsCode).filter((odsCode) => decide(actor, { kind: "person:change", smartcardId: profile.smartcardId, odsCode }).allowed)
+    : [];
+  const orgName = (ods: string) => profile?.positions.find((p) => p.odsCode === ods)?.orgName ?? ods;
+  const roleName = (code: string) => catalogue.find((r) => r.code === code)?.name ?? code;
+
+  return (
+    <FlashProvider>
+      <p className="mb-4"><Link href="/requests">Back to requests</Link></p>
+      <h1 className="mb-2 text-3xl font-bold">Request {request.reference}</h1>
+      <p className="mb-6 flex flex-wrap items-center gap-3">
+        <span>{requestStatusNames[request.status as keyof typeof requestStatusNames]}</span>
+        <SlaBadge createdAt={request.createdAt} status={request.status} now={new Date()} />
+        <span>{categoryNames[triage.category]}</span>
+        <span>{request.assignedTo ? `Assigned to ${request.assignedTo.name}` : "Not assigned"}</span>
+      </p>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <section className="card" aria-labelledby="original-heading">
+          <h2 id="original-heading" className="mb-2 text-xl font-bold">What they sent</h2>
+          <p className="mb-2">
+            From {request.name} ({request.email}) {request.source === "email" ? "by email, added by an RA officer" : "through the help form"}, received{" "}
+            {request.createdAt.toISOString().replace("T", " ").slice(0, 16)} UTC. Organisation: {request.odsCode ?? "not given"}. Smartcard ID given:{" "}
+            {request.smartcardId ? formatSmartcardId(request.smartcardId) : "none"}.
+          </p>
+          <HighlightedText text={request.message} spans={triage.spans} />
+        </section>
+        <div>
+          <DiagnosisPanel diagnosis={diagnosis} />
+          {profile && (
+            <section className="card" aria-labelledby="profile-heading">
+              <h2 id="profile-heading" className="mb-1 text-xl font-bold">
+                <Link href={`/people/${profile.smartcardId}`}>{profile.name}</Link> ({formatSmartcardId(profile.smartcardId)})
+              </h2>
+              <p className="font-bold" data-testid="verdict-headline">{verdictHeadline(profile.verdict, roleName, orgName)}</p>
+            </section>
+          )}
+        </div>
+      </div>
+      {profile && diagnosis.suggestedActions.length > 0 && (
+        <section className="card" aria-labelledby="suggested-heading">
+          <h2 id="suggested-heading" className="mb-3 text-xl font-bold">Suggested actions</h2>
+          <ul>
+            {diagnosis.suggestedActions.map((action) => {
+              const text = describeFix(action, orgName(action.odsCode));
+              return (
+                <li key={`${action.kind}-${action.odsCode}`} className="mb-4">
+                  <p className="font-bold">{text}</p>
+                  {!changeable.includes(action.odsCode) ? (
+                    <p className="text-nhs-grey">You do not act for {action.odsCode}.</p>
+                  ) : action.kind === "add_workgroup" ? (
+                    <ChangeForm
+                      kind="workgroup.add"
+                      idPrefix={`suggested-${action.odsCode}-`}
+                      target={{ smartcardId: profile.smartcardId, odsCode: action.odsCode, version: profile.version, requestId: request.id }}
+                      defaultReason={`Request ${request.reference}: ${text}`}
+                      submitLabel={`Apply: add workgroup at ${action.odsCode}`}
+                    />
+                  ) : (
+                    <a href="#add-role">Choose the CSMS job role to add at {action.odsCode}</a>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
+      {profile && <PositionsTable profile={profile} changeable={changeable} />}
+      {profile && changeable.length > 0 && <AddRolePanel profile={profile} catalogue={catalogue} changeable={changeable} requestId={request.id} />}
+      <RequestActions
+        key={`${request.version}-${applied.length}`}
+        request={{ id: request.id, version: request.version, status: request.status, assignedToId: request.assignedToId }}
+        me={actor.id}
+        colleagues={colleagues}
+        draftReply={request.reply ?? reply}
+        canChange={canChangeRequest}
+      />
+      <section className="card overflow-x-auto" aria-labelledby="request-history-heading">
+        <h2 id="request-history-heading" className="mb-3 text-xl font-bold">History of this request</h2>
+        <EventsTable events={[...applied].reverse()} caption="Changes linked to this request, newest first" />
+      </section>
+    </FlashProvider>
+  );
+}

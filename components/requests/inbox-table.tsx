@@ -1,0 +1,70 @@
+import Link from "next/link";
+import { ageText, slaState, type SlaState } from "@/lib/domain/sla";
+import { requestStatusNames } from "@/lib/validations/request";
+
+export const categoryNames: Record<string, string> = {
+  permissions: "Permissions",
+  smartcard_locked: "Smartcard locked or passcode",
+  no_care_id: "No Care ID",
+  technical: "Technical problem",
+  unclear: "Unclear",
+};
+
+const slaStyle: Record<SlaState, { label: string; className: string }> = {
+  on_time: { label: "On time", className: "bg-nhs-green text-white" },
+  amber: { label: "Amber: 2+ working days", className: "bg-nhs-warm-yellow text-nhs-black" },
+  red: { label: "Red: 5+ working days", className: "bg-nhs-red text-white" },
+  closed: { label: "Closed", className: "bg-nhs-grey text-white" },
+};
+
+export function SlaBadge({ createdAt, status, now }: { createdAt: Date; status: string; now: Date }) {
+  const { label, className } = slaStyle[slaState(createdAt, now, status)];
+  return <span className={`inline-block rounded px-2 py-0.5 text-sm font-bold ${className}`}>{label}</span>;
+}
+
+type Row = {
+  request: { id: string; reference: string; createdAt: Date; status: string; name: string; odsCode: string | null; assignedTo: { name: string } | null };
+  diagnosis: { summary: string };
+  category: string;
+};
+
+export function InboxTable({ rows, now }: { rows: Row[]; now: Date }) {
+  if (rows.length === 0) return <p>No requests match.</p>;
+  return (
+    <table className="table">
+      <caption className="sr-only">Requests, oldest first</caption>
+      <thead>
+        <tr>
+          <th scope="col">Request</th>
+          <th scope="col">Waiting</th>
+          <th scope="col">From</th>
+          <th scope="col">Organisation</th>
+          <th scope="col">Category</th>
+          <th scope="col">Diagnosis</th>
+          <th scope="col">Status</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(({ request, diagnosis, category }) => (
+          <tr key={request.id}>
+            <td>
+              <Link href={`/requests/${request.id}`}>{request.reference}</Link>
+            </td>
+            <td>
+              {ageText(request.createdAt, now)}
+              <span className="mt-1 block"><SlaBadge createdAt={request.createdAt} status={request.status} now={now} /></span>
+            </td>
+            <td className="break-words">{request.name}</td>
+            <td>{request.odsCode ?? "Not given"}</td>
+            <td>{categoryNames[category] ?? category}</td>
+            <td>{diagnosis.summary}</td>
+            <td>
+              {requestStatusNames[request.status as keyof typeof requestStatusNames] ?? request.status}
+              {request.assignedTo && <span className="block text-sm text-nhs-grey">{request.assignedTo.name}</span>}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

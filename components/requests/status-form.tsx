@@ -1,0 +1,67 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { requestStatusAction } from "@/app/requests/actions";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { TextField } from "@/components/forms/text-field";
+import { requestStatusNames, StatusLookupSchema } from "@/lib/validations/request";
+import { CheckAccess } from "./check-access";
+
+type Values = z.input<typeof StatusLookupSchema>;
+type Found = { reference: string; status: keyof typeof requestStatusNames; createdAt: Date; closedAt: Date | null; reply: string | null };
+
+const explain: Record<keyof typeof requestStatusNames, string> = {
+  new: "Your registration authority has your request and will pick it up soon.",
+  in_progress: "Your registration authority is working on your request.",
+  waiting: "Your registration authority is waiting for something from you: check your email for their message.",
+  resolved: "Your registration authority has dealt with your request.",
+  rejected: "Your registration authority could not act on your request: check your email for the reason.",
+};
+
+export function StatusForm() {
+  const [failure, setFailure] = useState<{ message: string; fields?: Record<string, string> }>();
+  const [found, setFound] = useState<Found>();
+  const { register, handleSubmit, formState } = useForm<Values>({ resolver: zodResolver(StatusLookupSchema), shouldFocusError: false });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFailure(undefined);
+    setFound(undefined);
+    const result = await requestStatusAction(values);
+    if (!result.ok) return setFailure(result);
+    setFound(result.value);
+  });
+
+  const fields: Record<string, string> = { ...failure?.fields };
+  for (const [name, error] of Object.entries(formState.errors)) if (error?.message) fields[name] = error.message;
+
+  return (
+    <>
+      <form onSubmit={onSubmit} noValidate className="card">
+        <ErrorSummary message={failure?.message} fields={fields} />
+        <TextField label="Request reference" hint="For example CSMS-7K4M2P9Q" autoComplete="off" maxLength={20} error={fields.reference} {...register("reference")} />
+        <TextField label="Work email address" type="email" autoComplete="email" maxLength={254} error={fields.email} {...register("email")} />
+        <button type="submit" className="button" disabled={formState.isSubmitting}>Check status</button>
+      </form>
+      <div role="status" aria-live="polite">
+        {found && (
+          <section className="card border-l-8 border-l-nhs-blue" aria-labelledby="status-heading">
+            <h2 id="status-heading" className="mb-2 text-2xl font-bold">
+              {found.reference}: <span data-testid="request-status">{requestStatusNames[found.status]}</span>
+            </h2>
+            <p className="mb-4">{explain[found.status]}</p>
+            {found.reply && (
+              <>
+                <h3 className="mb-2 text-lg font-bold">Reply from your registration authority</h3>
+                <p className="mb-4 whitespace-pre-wrap break-words">{found.reply}</p>
+              </>
+            )}
+            <CheckAccess />
+          </section>
+        )}
+      </div>
+    </>
+  );
+}

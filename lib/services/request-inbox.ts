@@ -1,0 +1,39 @@
+import "server-only";
+import { authorise } from "@/lib/auth/authorise";
+import type { ConsoleActor } from "@/lib/auth/rules";
+import { findPersonProfile } from "@/lib/data/people";
+import { countRequestsByStatus, listRequests, type InboxScope } from "@/lib/data/requests";
+import { diagnose } from "@/lib/domain/diagnosis";
+import { triageText } from "@/lib/domain/triage";
+import { fieldErrors } from "@/lib/validations/parse";
+import { InboxFilterSchema } from "@/lib/validations/request";
+
+const scopeOf = (actor: ConsoleActor): InboxScope => (actor.role === "auditor" ? { all: true } : { all: false, odsCodes: actor.odsCodes });
+
+/** The triage queue: oldest first, with each request already diagnosed against the person's real profile. */
+export async function loadInbox(query: Record<string, string>) {
+  const actor = await authorise({ kind: "request:inbox" });
+  const parsed = InboxFilterSchema.safeParse(query);
+  const errors = parsed.success ? {} : fieldErrors(parsed.error);
+  const filter = parsed.success ? parsed.data : {};
+  const scope = scopeOf(actor);
+  const [page, counts] = await Promise.all([
+    listRequests(scope, {
+      status: filter.status,
+      category: filter.category,
+      odsCode: filter.odsCode,
+      assignedToId: filter.mine ? actor.id : undefined,
+      cursor: filter.cursor,
+    }),
+    countRequestsByStatus(scope),
+  ]);
+  // One profile read per request on the page (at most 50), so each row can show its diagnosis.
+  const rows = [];
+  for (const request of page.requests) {
+    const triage = triageText(request.message);
+    const smartcardId = request.smartcardId ?? triage.smartcardIds[0] ?? null;
+    const profile = smartcardId ? await findPersonProfile(smartcardId) : null;
+    rows.push({ request, diagnosis: diagnose({ triage, requestOdsCode: request.odsCode, profile }), category: triage.category });
+  }
+  return { actor, rows, counts, nextCursor: page.nextCursor, errors, filter: query };
+}

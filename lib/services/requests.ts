@@ -1,0 +1,187 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { assertAllowed, authorise } from "@/lib/auth/authorise";
+import type { ConsoleActor } from "@/lib/auth/rules";
+import { personHistoryForRequest } from "@/lib/data/audit";
+import { findPersonProfile } from "@/lib/data/people";
+import { takeRateLimit } from "@/lib/data/rate-limit";
+import {
+  createRequest,
+  findRequest,
+  findRequestForRequester,
+  listAssignableColleagues,
+  updateRequest,
+  type RequestStatus,
+} from "@/lib/data/requests";
+import { findOrganisationByName, organisationExists } from "@/lib/data/organisations";
+import { describeAuditEvent } from "@/lib/domain/audit-text";
+import { diagnose } from "@/lib/domain/diagnosis";
+import { parseOdsCode } from "@/lib/domain/ods";
+import { replyText } from "@/lib/domain/reply-text";
+import { triageText } from "@/lib/domain/triage";
+import { badInput, ConsoleError, notFound } from "@/lib/errors";
+import { parseInput } from "@/lib/validations/parse";
+import { EmailIntakeSchema, RequestApiSchema, RequestFormSchema, RequestUpdateSchema, StatusLookupSchema } from "@/lib/validations/request";
+
+const HOUR = 60 * 60 * 1000;
+// The public form: 10 submissions an hour from one address, 5 an hour for one email address.
+export const SUBMISSION_LIMITS = { perIp: 10, perEmail: 5, windowMs: HOUR };
+
+const clientKey = (ip: string) => createHash("sha256").update(ip).digest("hex").slice(0, 32);
+
+async function limitOrThrow(limits: { key: string; limit: number; windowMs: number }[]) {
+  const taken = await takeRateLimit(limits);
+  if (!taken.allowed) {
+    const minutes = Math.ceil(taken.retryAfterSeconds / 60);
+    throw new ConsoleError("rate_limited", `Too many requests have been sent from here. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}, or contact your registration authority directly.`);
+  }
+}
+
+/** Resolves what the requester typed (an ODS code or an exact organisation name) to a known ODS code. */
+async function resolveOrganisation(typed: string, field: string): Promise<string> {
+  const asCode = parseOdsCode(typed);
+  if (asCode.ok && (await organisationExists(asCode.value.code))) return asCode.value.code;
+  const byName = await findOrganisationByName(typed);
+  if (byName.length === 1) return byName[0]!.odsCode;
+  throw badInput("Check your organisation.", {
+    [field]: byName.length > 1 ? "More than one organisation has that name: enter its ODS code instead" : "We could not find that organisation: choose one of the suggestions or enter its ODS code",
+  });
+}
+
+async function submit(input: { name: string; email: string; odsCode: string | null; smartcardId?: string; message: string }, clientIp: string) {
+  await limitOrThrow([
+    { key: `request:ip:${clientKey(clientIp)}`, limit: SUBMISSION_LIMITS.perIp, windowMs: SUBMISSION_LIMITS.windowMs },
+    { key: `request:email:${input.email}`, limit: SUBMISSION_LIMITS.perEmail, windowMs: SUBMISSION_LIMITS.windowMs },
+  ]);
+  const triage = triageText(input.message);
+  const row = await createRequest(
+    { id: null, email: input.email },
+    {
+      source: "form",
+      name: input.name,
+      email: input.email,
+      odsCode: input.odsCode,
+      smartcardId: input.smartcardId ?? triage.smartcardIds[0] ?? null,
+      message: input.message,
+      category: triage.category,
+    },
+    null,
+  );
+  return { id: row.id, status: row.status, reference: row.reference };
+}
+
+/** The public form (no sign-in). Invalid input is refused before it counts against the rate limit. */
+export async function submitRequestForm(input: unknown, clientIp: string) {
+  const form = parseInput(RequestFormSchema, input);
+  const odsCode = await resolveOrganisation(form.organisation, "organisation");
+  return submit({ ...form, odsCode }, clientIp);
+}
+
+export async function submitRequestApi(input: unknown, clientIp: string) {
+  const body = parseInput(RequestApiSchema, input);
+  const odsCode = body.odsCode ? await resolveOrganisation(body.odsCode, "odsCode") : null;
+  return submit({ ...body, odsCode }, clientIp);
+}
+
+/** An RA officer turns an email they received into a request. */
+export async function createRequestFromEmail(input: unknown) {
+  const actor = await authorise({ kind: "request:create" });
+  const email = parseInput(EmailIntakeSchema, input);
+  const triage = triageText(email.text);
+  let odsCode: string | null = null;
+  for (const code of triage.odsCodes) {
+    if (await organisationExists(code)) {
+      odsCode = code;
+      break;
+    }
+  }
+  const row = await createRequest(
+    actor,
+    {
+      source: "email",
+      name: email.senderName,
+      email: email.senderEmail,
+      odsCode,
+      smartcardId: triage.smartcardIds[0] ?? null,
+      message: email.text,
+      category: triage.category,
+    },
+    actor.id,
+  );
+  return { id: row.id, reference: row.reference };
+}
+
+/** The requester's own view: reference and email must both match; tries are rate-limited against guessing. */
+export async function requestStatusForRequester(input: unknown, clientIp: string) {
+  const lookup = parseInput(StatusLookupSchema, input);
+  await limitOrThrow([{ key: `status:ip:${clientKey(clientIp)}`, limit: 30, windowMs: HOUR }]);
+  const row = await findRequestForRequester(lookup.reference, lookup.email);
+  if (!row) throw notFound("No request matches that reference and email address. Check both and try again.");
+  return { reference: row.reference, status: row.status as RequestStatus, createdAt: row.createdAt, closedAt: row.closedAt, reply: row.reply };
+}
+
+/** Everything the request page shows: the text's triage, the person's real profile, the diagnosis and the reply. */
+export async function loadRequest(id: string, actor?: ConsoleActor) {
+  const who = actor ?? (await authorise({ kind: "request:inbox" }));
+  if (!/^[0-9a-f-]{36}$/.test(id)) throw notFound("There is no request with that reference.");
+  const request = await findRequest(id);
+  if (!request) throw notFound("There is no request with that reference.");
+  await assertAllowed(who, { kind: "request:read", odsCode: request.odsCode });
+
+  const triage = triageText(request.message);
+  const smartcardId = request.smartcardId ?? triage.smartcardIds[0] ?? null;
+  const [profile, applied, colleagues] = await Promise.all([
+    smartcardId ? findPersonProfile(smartcardId) : Promise.resolve(null),
+    personHistoryForRequest(request.id),
+    listAssignableColleagues(request.odsCode),
+  ]);
+  const diagnosis = diagnose({ triage, requestOdsCode: request.odsCode, profile });
+  const reply = replyText({
+    requesterName: request.name,
+    diagnosis,
+    applied: applied.filter((e) => e.action.startsWith("role.") || e.action.startsWith("workgroup.")).map((e) => ({ description: describeAuditEvent(e) })),
+    officerName: who.name,
+  });
+  return { actor: who, request, triage, smartcardId, profile, diagnosis, applied, reply, colleagues };
+}
+
+export async function requestJson(id: string) {
+  const { request, triage, diagnosis, profile } = await loadRequest(id);
+  return {
+    id: request.id,
+    reference: request.reference,
+    status: request.status,
+    source: request.source,
+    createdAt: request.createdAt.toISOString(),
+    name: request.name,
+    email: request.email,
+    odsCode: request.odsCode,
+    smartcardId: request.smartcardId,
+    message: request.message,
+    category: triage.category,
+    assignedTo: request.assignedTo?.email ?? null,
+    parsedSmartcardIds: triage.smartcardIds,
+    parsedOdsCodes: triage.odsCodes,
+    nearMisses: triage.nearMisses,
+    idMissing: triage.idMissing,
+    csmsErrorsMentioned: triage.csmsErrors,
+    diagnosis: { summary: diagnosis.summary, profileSays: diagnosis.profileSays, disagreements: diagnosis.disagreements, route: diagnosis.route },
+    suggestedActions: diagnosis.suggestedActions,
+    verdict: profile ? profile.verdict : null,
+  };
+}
+
+export async function changeRequest(input: unknown) {
+  const actor = await authorise({ kind: "request:inbox" });
+  const update = parseInput(RequestUpdateSchema, input);
+  const request = await findRequest(update.id);
+  if (!request) throw notFound("There is no request with that reference.");
+  await assertAllowed(actor, { kind: "request:change", odsCode: request.odsCode });
+  if (update.assignedToId) {
+    const colleagues = await listAssignableColleagues(request.odsCode);
+    if (!colleagues.some((c) => c.id === update.assignedToId)) {
+      throw badInput("Check the colleague.", { assignedToId: "Choose an RA colleague who acts for this request's organisation" });
+    }
+  }
+  return updateRequest(actor, update);
+}
