@@ -22,7 +22,7 @@ export function LoginForm({ returnTo }: { returnTo: string }) {
     setFailure(undefined);
     const result = await signIn("credentials", { ...values, redirect: false });
     if (!result || result.error) {
-      setFailure("The email address or password is not right. Check them and try again.");
+      setFailure("The email address or password is not right. Check them and try again. After 10 failed attempts, sign-in for that email is paused for 15 minutes.");
       return;
     }
     router.replace(returnTo);

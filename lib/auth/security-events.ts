@@ -13,9 +13,9 @@ export function signedOut(user: { id: number; email: string }) {
   return recordSecurityEvent(user, { action: "security.sign_out" });
 }
 
-export function signInFailed(attemptedEmail: string) {
+export function signInFailed(attemptedEmail: string, reason: string) {
   const email = attemptedEmail.trim().toLowerCase().slice(0, MAX_EMAIL) || "(no email given)";
-  return recordSecurityEvent({ id: null, email }, { action: "security.sign_in_failed", reason: "Wrong email or password" });
+  return recordSecurityEvent({ id: null, email }, { action: "security.sign_in_failed", reason });
 }
 
 export function accessDenied(actor: ConsoleActor, permission: Permission, reason: string) {
