@@ -13,8 +13,12 @@ export function signedOut(user: { id: number; email: string }) {
   return recordSecurityEvent(user, { action: "security.sign_out" });
 }
 
+// Something typed into the email box that is not an email (a password, say) is never recorded.
+const looksLikeEmail = (value: string) => /^[^\s@]{1,64}@[^\s@]+\.[^\s@]+$/.test(value) && value.length <= MAX_EMAIL;
+
 export function signInFailed(attemptedEmail: string, reason: string) {
-  const email = attemptedEmail.trim().toLowerCase().slice(0, MAX_EMAIL) || "(no email given)";
+  const typed = attemptedEmail.trim().toLowerCase();
+  const email = typed === "" ? "(no email given)" : looksLikeEmail(typed) ? typed : "(not an email address)";
   return recordSecurityEvent({ id: null, email }, { action: "security.sign_in_failed", reason });
 }
 

@@ -8,13 +8,20 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefin
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+// Date.parse rolls 2026-02-30 over into March; a filter must refuse it instead. Instants must be UTC.
+function isRealDate(v: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z)?$/.test(v) || Number.isNaN(Date.parse(v))) return false;
+  const day = v.slice(0, 10);
+  return new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) === day;
+}
+
 // A date without a time means the start of that day (UTC) for "from" and the whole of it for "to".
 const dayOrInstant = (edge: "start" | "end") =>
   z
     .string()
     .trim()
     .max(40, "Enter a date like 2026-11-25")
-    .refine((v) => /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/.test(v) && !Number.isNaN(Date.parse(v)), "Enter a date like 2026-11-25")
+    .refine(isRealDate, "Enter a real date like 2026-11-25 (times in UTC, ending in Z)")
     .transform((v) => {
       if (v.length !== 10) return new Date(v);
       const start = new Date(`${v}T00:00:00Z`);

@@ -9,6 +9,8 @@ const file = path.join(path.dirname(template), `${randomUUID()}.db`);
 copyFileSync(template, file);
 process.env.DATABASE_URL = `file:${file}`;
 process.env.AUDIT_HMAC_KEY = "integration-test-key";
+// Checkpoints are per test file too, never the working copy's data/audit-checkpoints.jsonl.
+process.env.AUDIT_CHECKPOINT_FILE = path.join(path.dirname(template), `${randomUUID()}-checkpoints.jsonl`);
 
 // Only the cookie boundary is replaced: the session id comes from the test instead of a browser cookie;
 // sessions, roles and organisations are still read from the database by the real code.
