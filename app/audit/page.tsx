@@ -5,6 +5,7 @@ import { EventsTable } from "@/components/audit/events-table";
 import { FilterForm, type FilterValues } from "@/components/audit/filter-form";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { authorisePage } from "@/lib/auth/authorise";
+import { singleValues, type RawSearchParams } from "@/lib/search-params";
 import { latestCheckpoint } from "@/lib/audit/checkpoint";
 import { approximateAuditEventCount, listAuditEvents } from "@/lib/data/audit";
 import { verifyAuditChain } from "@/lib/data/audit-verify";
@@ -13,14 +14,14 @@ import { fieldErrors } from "@/lib/validations/parse";
 
 export const metadata: Metadata = { title: "Change log" };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: Promise<RawSearchParams> };
 
 // Above this many events the full tamper check runs only when asked for, not on every page view.
 const VERIFY_ON_VIEW_LIMIT = 100_000;
 
 export default async function AuditPage({ searchParams }: Props) {
   await authorisePage({ kind: "audit:read" }, "/audit");
-  const query = Object.fromEntries(Object.entries(await searchParams).filter((e): e is [string, string] => typeof e[1] === "string"));
+  const query = singleValues(await searchParams);
   const parsed = AuditFilterSchema.safeParse(query);
   const errors = parsed.success ? {} : fieldErrors(parsed.error);
   const page = parsed.success ? await listAuditEvents(parsed.data) : { events: [], nextCursor: null };

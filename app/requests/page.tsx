@@ -4,6 +4,7 @@ import { ErrorSummary } from "@/components/forms/error-summary";
 import { EmailIntakeForm } from "@/components/requests/email-intake-form";
 import { categoryNames, InboxTable } from "@/components/requests/inbox-table";
 import { authorisePage } from "@/lib/auth/authorise";
+import { singleValues, type RawSearchParams } from "@/lib/search-params";
 import { canChangeAnything } from "@/lib/auth/rules";
 import { requestStatuses } from "@/lib/data/requests";
 import { loadInbox } from "@/lib/services/request-inbox";
@@ -11,11 +12,11 @@ import { requestStatusNames } from "@/lib/validations/request";
 
 export const metadata: Metadata = { title: "Requests" };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: Promise<RawSearchParams> };
 
 export default async function InboxPage({ searchParams }: Props) {
   await authorisePage({ kind: "request:inbox" }, "/requests");
-  const query = Object.fromEntries(Object.entries(await searchParams).filter((e): e is [string, string] => typeof e[1] === "string"));
+  const query = singleValues(await searchParams);
   const { actor, rows, counts, nextCursor, errors } = await loadInbox(query);
   const now = new Date();
   const keep = new URLSearchParams(Object.entries(query).filter(([k]) => k !== "cursor"));

@@ -37,13 +37,9 @@ export const RequestFormSchema = z.object({
   message: messageField,
 });
 
-/** The JSON API's shape of the same request (CONTRACT.md): the organisation is an ODS code. */
-export const RequestApiSchema = z.object({
-  name: nameField,
-  email: emailField,
-  smartcardId: z.preprocess(blankToUndefined, smartcardIdField.optional()),
+/** The JSON API's shape of the same request (CONTRACT.md): the organisation is an optional ODS code. */
+export const RequestApiSchema = RequestFormSchema.omit({ organisation: true }).extend({
   odsCode: z.preprocess(blankToUndefined, z.string().trim().max(120, "The ODS code must be 120 characters or fewer").optional()),
-  message: messageField,
 });
 
 /** An RA officer pastes an email they received. */

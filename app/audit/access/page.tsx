@@ -4,6 +4,7 @@ import { utc } from "@/components/audit/events-table";
 import { FilterForm } from "@/components/audit/filter-form";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { authorisePage } from "@/lib/auth/authorise";
+import { singleValues, type RawSearchParams } from "@/lib/search-params";
 import { listAccessLog } from "@/lib/data/audit";
 import { formatSmartcardId } from "@/lib/domain/smartcard";
 import { AuditFilterSchema } from "@/lib/validations/audit";
@@ -11,11 +12,11 @@ import { fieldErrors } from "@/lib/validations/parse";
 
 export const metadata: Metadata = { title: "Profile access log" };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: Promise<RawSearchParams> };
 
 export default async function AccessLogPage({ searchParams }: Props) {
   await authorisePage({ kind: "audit:read" }, "/audit/access");
-  const query = Object.fromEntries(Object.entries(await searchParams).filter((e): e is [string, string] => typeof e[1] === "string"));
+  const query = singleValues(await searchParams);
   const parsed = AuditFilterSchema.safeParse(query);
   const errors = parsed.success ? {} : fieldErrors(parsed.error);
   const page = parsed.success ? await listAccessLog(parsed.data) : { entries: [], nextCursor: null };
