@@ -16,7 +16,13 @@ export async function actionResult<T>(label: string, work: () => Promise<T>): Pr
   }
 }
 
-/** The caller's address as the proxy in front of the console reports it (first hop of X-Forwarded-For). */
+/**
+ * The caller's address for rate limits. Entries a client puts in X-Forwarded-For are forgeable; only the
+ * ones added by our own proxies count, so take the entry TRUSTED_PROXY_HOPS from the end (default 1: the
+ * last entry, added by the one reverse proxy in front of the console).
+ */
 export function clientIp(headers: Headers): string {
-  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip")?.trim() || "unknown";
+  const hops = Math.max(1, Number(process.env.TRUSTED_PROXY_HOPS ?? 1) || 1);
+  const chain = (headers.get("x-forwarded-for") ?? "").split(",").map((part) => part.trim()).filter(Boolean);
+  return chain[Math.max(0, chain.length - hops)] || headers.get("x-real-ip")?.trim() || "unknown";
 }

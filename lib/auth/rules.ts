@@ -26,7 +26,10 @@ export type Permission =
   | { kind: "request:inbox" }
   | { kind: "request:create" }
   | { kind: "request:read"; odsCode: string | null }
-  | { kind: "request:change"; odsCode: string | null };
+  | { kind: "request:change"; odsCode: string | null }
+  | { kind: "reference:change" }
+  | { kind: "users:manage" }
+  | { kind: "users:change"; target: { id: number; role: ConsoleRole }; newRole: ConsoleRole; odsCodes: string[] };
 
 export type Decision = { allowed: true } | { allowed: false; reason: string };
 
@@ -50,6 +53,11 @@ export function decide(actor: ConsoleActor, permission: Permission): Decision {
     case "request:change":
       if (actor.role === "auditor") return { allowed: false, reason: "Auditors can read requests but not change them." };
       return inRequestScope(actor, permission.odsCode);
+    case "reference:change":
+    case "users:manage":
+      return actor.role === "ra_manager" ? allow : { allowed: false, reason: "Only RA managers can do this." };
+    case "users:change":
+      return decideUserChange(actor, permission);
     case "person:change-any":
       return canChangeAnything(actor) ? allow : { allowed: false, reason: "Auditors can read but not change profiles." };
     case "person:change":
@@ -65,6 +73,19 @@ export function decide(actor: ConsoleActor, permission: Permission): Decision {
       }
       return allow;
   }
+}
+
+// RA managers manage RA agents and auditors, never themselves or another manager, and give out
+// only organisations they act for themselves.
+function decideUserChange(actor: ConsoleActor, change: Extract<Permission, { kind: "users:change" }>): Decision {
+  if (actor.role !== "ra_manager") return { allowed: false, reason: "Only RA managers can manage console users." };
+  if (change.target.id === actor.id) return { allowed: false, reason: "You cannot change your own console account: ask another RA manager." };
+  if (change.target.role === "ra_manager" || change.newRole === "ra_manager") {
+    return { allowed: false, reason: "RA manager accounts are managed by the service's administrators, not in the console." };
+  }
+  const outside = change.odsCodes.filter((code) => !actor.odsCodes.includes(code));
+  if (outside.length > 0) return { allowed: false, reason: `You do not act for ${outside.join(", ")}, so you cannot give it to someone else.` };
+  return allow;
 }
 
 // A request naming no organisation is open to every RA officer, so that someone can route it.

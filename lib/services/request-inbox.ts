@@ -15,7 +15,9 @@ export async function loadInbox(query: Record<string, string>) {
   const actor = await authorise({ kind: "request:inbox" });
   const parsed = InboxFilterSchema.safeParse(query);
   const errors = parsed.success ? {} : fieldErrors(parsed.error);
-  const filter = parsed.success ? parsed.data : {};
+  // One bad value should not throw away the good ones: drop only what failed, and say so.
+  const kept = Object.fromEntries(Object.entries(query).filter(([key]) => !(key in errors)));
+  const filter = parsed.success ? parsed.data : (InboxFilterSchema.safeParse(kept).data ?? {});
   const scope = scopeOf(actor);
   const [page, counts] = await Promise.all([
     listRequests(scope, {

@@ -29,11 +29,12 @@ export const SUBMISSION_LIMITS = { perIp: 10, perEmail: 5, windowMs: HOUR };
 
 const clientKey = (ip: string) => createHash("sha256").update(ip).digest("hex").slice(0, 32);
 
-async function limitOrThrow(limits: { key: string; limit: number; windowMs: number }[]) {
+async function limitOrThrow(limits: { key: string; limit: number; windowMs: number; what: string }[]) {
   const taken = await takeRateLimit(limits);
   if (!taken.allowed) {
     const minutes = Math.ceil(taken.retryAfterSeconds / 60);
-    throw new ConsoleError("rate_limited", `Too many requests have been sent from here. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}, or contact your registration authority directly.`);
+    const what = limits.find((l) => l.key === taken.key)?.what ?? "from here";
+    throw new ConsoleError("rate_limited", `Too many requests have been sent ${what}. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}, or contact your registration authority directly.`);
   }
 }
 
@@ -50,8 +51,8 @@ async function resolveOrganisation(typed: string, field: string): Promise<string
 
 async function submit(input: { name: string; email: string; odsCode: string | null; smartcardId?: string; message: string }, clientIp: string) {
   await limitOrThrow([
-    { key: `request:ip:${clientKey(clientIp)}`, limit: SUBMISSION_LIMITS.perIp, windowMs: SUBMISSION_LIMITS.windowMs },
-    { key: `request:email:${input.email}`, limit: SUBMISSION_LIMITS.perEmail, windowMs: SUBMISSION_LIMITS.windowMs },
+    { key: `request:ip:${clientKey(clientIp)}`, limit: SUBMISSION_LIMITS.perIp, windowMs: SUBMISSION_LIMITS.windowMs, what: "from this network address" },
+    { key: `request:email:${input.email}`, limit: SUBMISSION_LIMITS.perEmail, windowMs: SUBMISSION_LIMITS.windowMs, what: "for this email address" },
   ]);
   const triage = triageText(input.message);
   const row = await createRequest(
@@ -114,7 +115,7 @@ export async function createRequestFromEmail(input: unknown) {
 /** The requester's own view: reference and email must both match; tries are rate-limited against guessing. */
 export async function requestStatusForRequester(input: unknown, clientIp: string) {
   const lookup = parseInput(StatusLookupSchema, input);
-  await limitOrThrow([{ key: `status:ip:${clientKey(clientIp)}`, limit: 30, windowMs: HOUR }]);
+  await limitOrThrow([{ key: `status:ip:${clientKey(clientIp)}`, limit: 30, windowMs: HOUR, what: "from this network address" }]);
   const row = await findRequestForRequester(lookup.reference, lookup.email);
   if (!row) throw notFound("No request matches that reference and email address. Check both and try again.");
   return { reference: row.reference, status: row.status as RequestStatus, createdAt: row.createdAt, closedAt: row.closedAt, reply: row.reply };

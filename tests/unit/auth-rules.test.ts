@@ -65,3 +65,26 @@ describe("decide for requests", () => {
     expect(decide(actor, permission as Permission).allowed).toBe(allowed);
   });
 });
+
+describe("decide for console users and reference data", () => {
+  const change = (targetRole: "ra_agent" | "ra_manager" | "auditor", newRole: "ra_agent" | "ra_manager" | "auditor", odsCodes: string[], targetId = 9): Permission => ({
+    kind: "users:change",
+    target: { id: targetId, role: targetRole },
+    newRole,
+    odsCodes,
+  });
+  it.each([
+    ["manager edits the catalogue", manager, { kind: "reference:change" }, true],
+    ["agent edits the catalogue", agent, { kind: "reference:change" }, false],
+    ["auditor manages users", auditor, { kind: "users:manage" }, false],
+    ["manager gives an agent organisations they act for", manager, change("ra_agent", "ra_agent", ["A81001"]), true],
+    ["manager turns an agent into an auditor", manager, change("ra_agent", "auditor", []), true],
+    ["manager gives an organisation they do not act for", manager, change("ra_agent", "ra_agent", ["RYR"]), false],
+    ["manager promotes someone to manager", manager, change("ra_agent", "ra_manager", []), false],
+    ["manager changes another manager", manager, change("ra_manager", "ra_agent", []), false],
+    ["manager changes their own account", manager, change("ra_agent", "ra_agent", [], manager.id), false],
+    ["agent changes a user", agent, change("auditor", "auditor", []), false],
+  ] as const)("%s", (_name, actor, permission, allowed) => {
+    expect(decide(actor, permission as Permission).allowed).toBe(allowed);
+  });
+});

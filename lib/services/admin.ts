@@ -1,0 +1,36 @@
+import "server-only";
+import { assertAllowed, authorise } from "@/lib/auth/authorise";
+import type { ConsoleRole } from "@/lib/auth/rules";
+import { addConsoleUser, findConsoleUser, updateConsoleUser } from "@/lib/data/console-user-admin";
+import { addJobRole, updateJobRole } from "@/lib/data/job-roles";
+import { notFound } from "@/lib/errors";
+import { ConsoleUserSchema, ConsoleUserUpdateSchema, JobRoleSchema } from "@/lib/validations/admin";
+import { parseInput } from "@/lib/validations/parse";
+
+export async function saveJobRole(mode: "add" | "update", input: unknown) {
+  const actor = await authorise({ kind: "reference:change" });
+  const role = parseInput(JobRoleSchema, input);
+  return mode === "add" ? addJobRole(actor, role) : updateJobRole(actor, role);
+}
+
+export async function createConsoleUser(input: unknown) {
+  const actor = await authorise({ kind: "users:manage" });
+  const user = parseInput(ConsoleUserSchema, input);
+  await assertAllowed(actor, { kind: "users:change", target: { id: 0, role: user.role }, newRole: user.role, odsCodes: user.odsCodes });
+  return addConsoleUser(actor, user);
+}
+
+export async function changeConsoleUser(input: unknown) {
+  const actor = await authorise({ kind: "users:manage" });
+  const update = parseInput(ConsoleUserUpdateSchema, input);
+  const target = await findConsoleUser(update.id);
+  if (!target) throw notFound("There is no console user with that id.");
+  await assertAllowed(actor, {
+    kind: "users:change",
+    target: { id: target.id, role: target.role as ConsoleRole },
+    newRole: update.role,
+    // Only organisations being added need the manager's own scope; ones already held may stay.
+    odsCodes: update.odsCodes.filter((code) => !target.organisations.includes(code)),
+  });
+  return updateConsoleUser(actor, update.id, update);
+}

@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { odsCodeField } from "./fields";
+
+/** A catalogue entry; functions are typed one per line in the form. */
+export const JobRoleSchema = z.object({
+  code: z.string({ error: "Enter the job role code" }).trim().toUpperCase().regex(/^R\d{4}$/, "A job role code is R followed by 4 digits, e.g. R8001"),
+  name: z.string({ error: "Enter the job role's name" }).trim().min(1, "Enter the job role's name").max(100, "The name must be 100 characters or fewer"),
+  userGroup: z.string({ error: "Enter the CSMS user group" }).trim().min(1, "Enter the CSMS user group").max(120, "The user group must be 120 characters or fewer"),
+  functions: z
+    .string()
+    .max(6000, "The functions must be 6,000 characters or fewer")
+    .transform((text) => text.split("\n").map((line) => line.trim()).filter(Boolean))
+    .refine((lines) => lines.length <= 40, "List at most 40 functions")
+    .refine((lines) => lines.every((line) => line.length <= 200), "Keep each function to 200 characters or fewer"),
+  csmsAccess: z.boolean(),
+});
+
+export const ConsoleUserSchema = z.object({
+  email: z.string({ error: "Enter an email address" }).trim().toLowerCase().max(254, "An email address is at most 254 characters").email("Enter an email address like name@nhs.net"),
+  name: z.string({ error: "Enter the person's name" }).trim().min(1, "Enter the person's name").max(100, "The name must be 100 characters or fewer"),
+  role: z.enum(["ra_agent", "auditor"], { error: "Choose RA agent or auditor" }),
+  odsCodes: z.array(odsCodeField).max(200, "At most 200 organisations"),
+  active: z.boolean(),
+  // Only for email-and-password sign-in (the embedded default); OIDC deployments leave it empty.
+  password: z.preprocess(
+    (v) => (typeof v === "string" && v === "" ? undefined : v),
+    z.string().min(12, "A password is at least 12 characters").max(200, "A password is at most 200 characters").optional(),
+  ),
+});
+
+export const ConsoleUserUpdateSchema = ConsoleUserSchema.omit({ email: true, password: true }).extend({
+  id: z.number({ error: "The account is missing — reload the page" }).int().positive(),
+});
