@@ -1,0 +1,52 @@
+import { createHmac } from "node:crypto";
+
+// Fields covered by the chained hash, in a fixed order so the hash is reproducible by the verifier.
+export type ChainedFields = {
+  id: number;
+  occurredAt: Date;
+  actorId: number | null;
+  actorEmail: string;
+  action: string;
+  personId: number | null;
+  smartcardId: string | null;
+  personName: string | null;
+  odsCode: string | null;
+  orgName: string | null;
+  roleCode: string | null;
+  roleName: string | null;
+  before: string | null;
+  after: string | null;
+  reason: string | null;
+  requestId: string | null;
+};
+
+export const GENESIS_HASH = "0".repeat(64);
+
+function auditKey(): string {
+  const key = process.env.AUDIT_HMAC_KEY;
+  if (!key) throw new Error("AUDIT_HMAC_KEY is not set: run `npm run setup` or set it in the environment");
+  return key;
+}
+
+/** Keyed so that someone with database access alone cannot recompute the chain after editing it. */
+export function chainHash(prevHash: string, event: ChainedFields): string {
+  const canonical = JSON.stringify([
+    event.id,
+    event.occurredAt.toISOString(),
+    event.actorId,
+    event.actorEmail,
+    event.action,
+    event.personId,
+    event.smartcardId,
+    event.personName,
+    event.odsCode,
+    event.orgName,
+    event.roleCode,
+    event.roleName,
+    event.before,
+    event.after,
+    event.reason,
+    event.requestId,
+  ]);
+  return createHmac("sha256", auditKey()).update(prevHash).update("\n").update(canonical).digest("hex");
+}

@@ -1,0 +1,79 @@
+import "server-only";
+import { db } from "./db";
+import type { Prisma } from "@/generated/prisma/client";
+import type { AuditFilter } from "@/lib/validations/audit";
+import type { ConsoleActor } from "@/lib/auth/rules";
+
+export type AuditEventRow = Awaited<ReturnType<typeof db.auditEvent.findFirstOrThrow>>;
+
+function auditWhere(filter: AuditFilter, before?: number): Prisma.AuditEventWhereInput {
+  return {
+    ...(before ? { id: { lt: before } } : {}),
+    ...(filter.smartcardId ? { smartcardId: filter.smartcardId } : {}),
+    ...(filter.actor ? { actorEmail: filter.actor } : {}),
+    ...(filter.action ? { action: filter.action } : {}),
+    ...(filter.odsCode ? { odsCode: filter.odsCode } : {}),
+    ...(filter.requestId ? { requestId: filter.requestId } : {}),
+    ...(filter.from || filter.to ? { occurredAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lte: filter.to } : {}) } } : {}),
+  };
+}
+
+/** Newest first, keyset-paginated on the primary key so a deep page costs what the first one does. */
+export async function listAuditEvents(filter: AuditFilter): Promise<{ events: AuditEventRow[]; nextCursor: number | null }> {
+  const limit = filter.limit ?? 50;
+  const rows = await db.auditEvent.findMany({ where: auditWhere(filter, filter.cursor), orderBy: { id: "desc" }, take: limit + 1 });
+  const events = rows.slice(0, limit);
+  return { events, nextCursor: rows.length > limit ? (events.at(-1)?.id ?? null) : null };
+}
+
+/** Every matching event, newest first, fetched a batch at a time so memory stays flat however many there are. */
+export async function* streamAuditEvents(filter: AuditFilter, batchSize = 1000): AsyncGenerator<AuditEventRow> {
+  let before = filter.cursor;
+  for (;;) {
+    const batch = await db.auditEvent.findMany({ where: auditWhere(filter, before), orderBy: { id: "desc" }, take: batchSize });
+    yield* batch;
+    if (batch.length < batchSize) return;
+    before = batch.at(-1)!.id;
+  }
+}
+
+export async function findAuditEvent(id: number): Promise<AuditEventRow | null> {
+  return db.auditEvent.findUnique({ where: { id } });
+}
+
+export async function personHistory(smartcardId: string, limit = 20): Promise<AuditEventRow[]> {
+  return db.auditEvent.findMany({ where: { smartcardId }, orderBy: { id: "desc" }, take: limit });
+}
+
+/** Looking at a profile is recorded in the access log, apart from the change log. */
+export async function recordProfileView(actor: ConsoleActor, person: { id: number; smartcardId: string; name: string }, via: "page" | "api") {
+  await db.accessLogEntry.create({
+    data: { actorId: actor.id, actorEmail: actor.email, personId: person.id, smartcardId: person.smartcardId, personName: person.name, via },
+  });
+}
+
+export async function listAccessLog(filter: AuditFilter) {
+  const limit = filter.limit ?? 50;
+  const rows = await db.accessLogEntry.findMany({
+    where: {
+      ...(filter.cursor ? { id: { lt: filter.cursor } } : {}),
+      ...(filter.smartcardId ? { smartcardId: filter.smartcardId } : {}),
+      ...(filter.actor ? { actorEmail: filter.actor } : {}),
+      ...(filter.from || filter.to ? { occurredAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lte: filter.to } : {}) } } : {}),
+    },
+    orderBy: { id: "desc" },
+    take: limit + 1,
+  });
+  const entries = rows.slice(0, limit);
+  return { entries, nextCursor: rows.length > limit ? (entries.at(-1)?.id ?? null) : null };
+}
+
+/** The newest id: a cheap stand-in for the count (ids only grow), where COUNT(*) would scan millions of rows. */
+export async function approximateAuditEventCount(): Promise<number> {
+  return (await db.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true } }))?.id ?? 0;
+}
+
+/** Changes made in answer to one request, oldest first (what the reply tells the requester). */
+export async function personHistoryForRequest(requestId: string): Promise<AuditEventRow[]> {
+  return db.auditEvent.findMany({ where: { requestId }, orderBy: { id: "asc" }, take: 200 });
+}

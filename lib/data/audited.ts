@@ -1,0 +1,65 @@
+import "server-only";
+import { db, type Tx } from "./db";
+import { chainHash, GENESIS_HASH } from "./audit-chain";
+
+/** Who did it; security events such as a failed sign-in have an email but no console user id. */
+export type Actor = { id: number | null; email: string };
+
+export type AuditDraft = {
+  action: string;
+  personId?: number | null;
+  smartcardId?: string | null;
+  personName?: string | null;
+  odsCode?: string | null;
+  orgName?: string | null;
+  roleCode?: string | null;
+  roleName?: string | null;
+  before?: unknown;
+  after?: unknown;
+  reason?: string | null;
+  requestId?: string | null;
+};
+
+async function appendAuditEvent(tx: Tx, actor: Actor, draft: AuditDraft): Promise<void> {
+  const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true, hash: true } });
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  const fields = {
+    id: (last?.id ?? 0) + 1,
+    occurredAt: new Date(),
+    actorId: actor.id,
+    actorEmail: actor.email,
+    action: draft.action,
+    personId: draft.personId ?? null,
+    smartcardId: draft.smartcardId ?? null,
+    personName: draft.personName ?? null,
+    odsCode: draft.odsCode ?? null,
+    orgName: draft.orgName ?? null,
+    roleCode: draft.roleCode ?? null,
+    roleName: draft.roleName ?? null,
+    before: draft.before === undefined ? null : JSON.stringify(draft.before),
+    after: draft.after === undefined ? null : JSON.stringify(draft.after),
+    reason: draft.reason ?? null,
+    requestId: draft.requestId ?? null,
+  };
+  await tx.auditEvent.create({ data: { ...fields, prevHash, hash: chainHash(prevHash, fields) } });
+}
+
+/** Security events (sign-in, sign-out, failures, refusals) join the same chain, in a transaction of their own. */
+export async function recordSecurityEvent(actor: Actor, draft: AuditDraft): Promise<void> {
+  await db.$transaction((tx) => appendAuditEvent(tx, actor, draft));
+}
+
+/**
+ * The one way to change data: the change and its audit event commit together or not at all.
+ * `work` makes the change and describes it; the event is appended in the same transaction.
+ */
+export async function auditedChange<T>(
+  actor: Actor,
+  work: (tx: Tx) => Promise<{ result: T; audit: AuditDraft }>,
+): Promise<T> {
+  return db.$transaction(async (tx) => {
+    const { result, audit } = await work(tx);
+    await appendAuditEvent(tx, actor, audit);
+    return result;
+  });
+}

@@ -1,0 +1,20 @@
+import "server-only";
+import { db } from "./db";
+
+export async function organisationExists(odsCode: string): Promise<boolean> {
+  return (await db.organisation.count({ where: { odsCode } })) > 0;
+}
+
+export async function searchOrganisations(query: string, limit = 10) {
+  const q = query.trim();
+  return db.organisation.findMany({
+    where: { OR: [{ odsCode: { startsWith: q.toUpperCase() } }, { name: { contains: q } }] },
+    select: { odsCode: true, name: true },
+    orderBy: { name: "asc" },
+    take: limit,
+  });
+}
+
+export async function findOrganisationByName(name: string) {
+  return db.organisation.findMany({ where: { name: name.trim() }, select: { odsCode: true, name: true }, take: 2 });
+}
