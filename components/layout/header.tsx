@@ -23,6 +23,14 @@ export function Header({ actor }: Props) {
                 <li>
                   <Link href="/requests" className="text-white">Requests</Link>
                 </li>
+                <li>
+                  <Link href="/job-roles" className="text-white">Job roles</Link>
+                </li>
+                {actor.role === "ra_manager" && (
+                  <li>
+                    <Link href="/console-users" className="text-white">Users</Link>
+                  </li>
+                )}
                 {readsAudit && (
                   <li>
                     <Link href="/audit" className="text-white">Change log</Link>

@@ -18,3 +18,7 @@ export async function searchOrganisations(query: string, limit = 10) {
 export async function findOrganisationByName(name: string) {
   return db.organisation.findMany({ where: { name: name.trim() }, select: { odsCode: true, name: true }, take: 2 });
 }
+
+export async function organisationsByCode(odsCodes: string[]) {
+  return db.organisation.findMany({ where: { odsCode: { in: odsCodes } }, select: { odsCode: true, name: true }, orderBy: { odsCode: "asc" } });
+}

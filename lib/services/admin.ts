@@ -32,5 +32,7 @@ export async function changeConsoleUser(input: unknown) {
     // Only organisations being added need the manager's own scope; ones already held may stay.
     odsCodes: update.odsCodes.filter((code) => !target.organisations.includes(code)),
   });
-  return updateConsoleUser(actor, update.id, update);
+  // Organisations outside this manager's own scope are not shown to them, so they stay as they were.
+  const keptOutside = target.organisations.filter((code) => !actor.odsCodes.includes(code));
+  return updateConsoleUser(actor, update.id, { ...update, odsCodes: [...new Set([...update.odsCodes, ...keptOutside])] });
 }

@@ -1,0 +1,23 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { actionResult } from "@/lib/action-result";
+import { changeConsoleUser, createConsoleUser, saveJobRole } from "@/lib/services/admin";
+
+export async function saveJobRoleAction(mode: "add" | "update", input: unknown) {
+  const result = await actionResult("saveJobRoleAction", async () => (await saveJobRole(mode === "add" ? "add" : "update", input)).code);
+  if (result.ok) revalidatePath("/job-roles");
+  return result;
+}
+
+export async function createConsoleUserAction(input: unknown) {
+  const result = await actionResult("createConsoleUserAction", () => createConsoleUser(input));
+  if (result.ok) revalidatePath("/console-users");
+  return result;
+}
+
+export async function changeConsoleUserAction(input: unknown) {
+  const result = await actionResult("changeConsoleUserAction", () => changeConsoleUser(input));
+  if (result.ok) revalidatePath("/console-users");
+  return result;
+}
