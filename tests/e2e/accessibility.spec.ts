@@ -107,7 +107,7 @@ test("change log as the RA manager: list, filter error, one event, access log", 
   await expectNoAxeViolations(page, "/audit (manager)");
 
   await page.goto("/audit?from=not-a-date");
-  await expect(errorSummary(page)).toContainText("Enter a date like");
+  await expect(errorSummary(page)).toContainText("Enter a real date like");
   await expectNoAxeViolations(page, "/audit with a filter error");
 
   await page.goto("/audit");
