@@ -28,13 +28,14 @@ export default defineConfig({
   },
   webServer: {
     // A database of its own, migrated and seeded afresh for every run.
-    command: `rm -f data/e2e.db data/e2e.db-journal data/e2e.db-wal data/e2e.db-shm && prisma migrate deploy && tsx prisma/seed.ts && next start -p ${port}`,
+    command: `rm -f data/e2e.db data/e2e.db-journal data/e2e.db-wal data/e2e.db-shm data/e2e-checkpoints.jsonl && prisma migrate deploy && tsx prisma/seed.ts && next start -p ${port}`,
     url: `http://localhost:${port}/login`,
     timeout: 180_000,
     reuseExistingServer: false,
     env: {
       DATABASE_URL: "file:./data/e2e.db",
       AUDIT_HMAC_KEY: "e2e-audit-key",
+      AUDIT_CHECKPOINT_FILE: "data/e2e-checkpoints.jsonl",
       NEXTAUTH_SECRET: "e2e-session-secret-not-for-production",
       AUTH_TRUST_HOST: "true",
       NEXT_TELEMETRY_DISABLED: "1",

@@ -16,7 +16,7 @@ type Props = { user?: User; organisations: { odsCode: string; name: string }[] }
 /** Adds a console user, or changes one; role and organisations apply on the user's very next request. */
 export function ConsoleUserForm({ user, organisations }: Props) {
   const prefix = `user-${user?.id ?? "new"}-`;
-  const { run, failure, done, fieldsFrom } = useActionForm();
+  const { run, failure, done, fieldsFrom, attempt, failed } = useActionForm();
   const { register, handleSubmit, formState } = useForm<Values>({
     resolver: zodResolver(user ? ConsoleUserUpdateSchema : ConsoleUserSchema) as unknown as Resolver<Values>,
     defaultValues: user
@@ -27,12 +27,12 @@ export function ConsoleUserForm({ user, organisations }: Props) {
   const fields = fieldsFrom(formState.errors, prefix);
   const onSubmit = handleSubmit((values) =>
     user ? run(() => changeConsoleUserAction(values), "Saved: it applies on their next request.") : run(() => createConsoleUserAction(values), "Console user added."),
-  );
+  failed);
 
   return (
     <form onSubmit={onSubmit} noValidate className="mt-3">
       <div role="status">{done && <p className="mb-3 font-bold text-nhs-green">{done}</p>}</div>
-      <ErrorSummary message={failure?.message} fields={fields} />
+      <ErrorSummary message={failure?.message} fields={fields} focusKey={attempt} />
       {!user && <TextField id={`${prefix}email`} label="Email address" type="email" maxLength={254} error={fields[`${prefix}email`]} {...register("email")} />}
       <TextField id={`${prefix}name`} label="Name" maxLength={100} error={fields[`${prefix}name`]} {...register("name")} />
       <SelectField id={`${prefix}role`} label="Console role" error={fields[`${prefix}role`]} {...register("role")}>

@@ -15,19 +15,19 @@ type Props = { mode: "add" | "update"; role?: { code: string; name: string; user
 
 export function JobRoleForm({ mode, role }: Props) {
   const prefix = `jobrole-${role?.code ?? "new"}-`;
-  const { run, failure, done, fieldsFrom } = useActionForm();
+  const { run, failure, done, fieldsFrom, attempt, failed } = useActionForm();
   const { register, handleSubmit, formState } = useForm<Values, unknown, z.output<typeof JobRoleSchema>>({
     resolver: zodResolver(JobRoleSchema),
     defaultValues: role ? { ...role, functions: role.functions.join("\n") } : { code: "", name: "", userGroup: "", functions: "", csmsAccess: true },
     shouldFocusError: false,
   });
   const fields = fieldsFrom(formState.errors, prefix);
-  const onSubmit = handleSubmit((values) => run(() => saveJobRoleAction(mode, values), mode === "add" ? "Job role added." : "Job role saved."));
+  const onSubmit = handleSubmit((values) => run(() => saveJobRoleAction(mode, values), mode === "add" ? "Job role added." : "Job role saved."), failed);
 
   return (
     <form onSubmit={onSubmit} noValidate className="mt-3">
       <div role="status">{done && <p className="mb-3 font-bold text-nhs-green">{done}</p>}</div>
-      <ErrorSummary message={failure?.message} fields={fields} />
+      <ErrorSummary message={failure?.message} fields={fields} focusKey={attempt} />
       {mode === "add" && <TextField id={`${prefix}code`} label="Job role code" hint="R and 4 digits, e.g. R8001" maxLength={5} error={fields[`${prefix}code`]} {...register("code")} />}
       <TextField id={`${prefix}name`} label="Name" maxLength={100} error={fields[`${prefix}name`]} {...register("name")} />
       <TextField id={`${prefix}userGroup`} label="CSMS user group" maxLength={120} error={fields[`${prefix}userGroup`]} {...register("userGroup")} />

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { FieldErrors, FieldValues } from "react-hook-form";
+import { useFailedAttempts } from "@/components/forms/error-summary";
 
 type Result = { ok: true } | { ok: false; message: string; fields?: Record<string, string> };
 
@@ -11,12 +12,16 @@ export function useActionForm() {
   const router = useRouter();
   const [failure, setFailure] = useState<{ message: string; fields?: Record<string, string> }>();
   const [done, setDone] = useState<string>();
+  const { attempt, failed } = useFailedAttempts();
 
   async function run(action: () => Promise<Result>, success: string) {
     setFailure(undefined);
     setDone(undefined);
     const result = await action();
-    if (!result.ok) return setFailure(result);
+    if (!result.ok) {
+      setFailure(result);
+      return failed();
+    }
     setDone(success);
     router.refresh();
   }
@@ -31,5 +36,5 @@ export function useActionForm() {
     return fields;
   }
 
-  return { run, failure, done, fieldsFrom };
+  return { run, failure, done, fieldsFrom, attempt, failed };
 }

@@ -1,20 +1,41 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 
-type Props = { title?: string; message?: string; fields?: Record<string, string>; idPrefix?: string };
+type Props = {
+  title?: string;
+  message?: string;
+  fields?: Record<string, string>;
+  idPrefix?: string;
+  /** Changes on each failed attempt to submit; focus moves to the summary then, never while someone types. */
+  focusKey?: number;
+};
 
-// Focus moves to the summary whenever what it says changes, including a resubmit with the same number of errors.
+/** Counts failed submit attempts, for ErrorSummary's focusKey. */
+export function useFailedAttempts() {
+  const [attempt, setAttempt] = useState(0);
+  return { attempt, failed: () => setAttempt((n) => n + 1) };
+}
 
-/** NHS-style error summary: announced, focused when it appears, each error linking to its field. */
-export function ErrorSummary({ title = "There is a problem", message, fields = {}, idPrefix = "" }: Props) {
+/** NHS-style error summary: announced, focused after a failed submit (or when rendered by the server), each error linking to its field. */
+export function ErrorSummary({ title = "There is a problem", message, fields = {}, idPrefix = "", focusKey }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const entries = Object.entries(fields);
-  const said = `${message ?? ""}|${entries.map(([k, v]) => `${k}:${v}`).join("|")}`;
+  const hasContent = Boolean(message) || entries.length > 0;
+  // Focus moves when the summary mounts with errors (a server-rendered page) and after each failed attempt;
+  // never as its content changes while fields are corrected, which would steal the keyboard mid-word.
+  // The attempt can be counted a render before its errors arrive, so the focus waits for the summary.
+  const pendingFocus = useRef(true);
   useEffect(() => {
-    if (said !== "|") ref.current?.focus();
-  }, [said]);
-  if (!message && entries.length === 0) return null;
+    pendingFocus.current = true;
+  }, [focusKey]);
+  useEffect(() => {
+    if (pendingFocus.current && ref.current) {
+      ref.current.focus();
+      pendingFocus.current = false;
+    }
+  });
+  if (!hasContent) return null;
   return (
     <div ref={ref} tabIndex={-1} role="alert" aria-labelledby={`${idPrefix}error-summary-title`} className="mb-6 border-4 border-nhs-red bg-white p-4">
       <h2 id={`${idPrefix}error-summary-title`} className="mb-2 text-lg font-bold">{title}</h2>

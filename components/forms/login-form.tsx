@@ -7,7 +7,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { LoginSchema } from "@/lib/validations/login";
-import { ErrorSummary } from "./error-summary";
+import { ErrorSummary, useFailedAttempts } from "./error-summary";
 import { TextField } from "./text-field";
 
 type LoginValues = z.input<typeof LoginSchema>;
@@ -18,20 +18,22 @@ export function LoginForm({ returnTo }: { returnTo: string }) {
   const { register, handleSubmit, formState } = useForm<LoginValues>({ resolver: zodResolver(LoginSchema), shouldFocusError: false });
   const fields = Object.fromEntries(Object.entries(formState.errors).map(([k, v]) => [k, v?.message ?? ""]));
 
+  const { attempt, failed } = useFailedAttempts();
   const onSubmit = handleSubmit(async (values) => {
     setFailure(undefined);
     const result = await signIn("credentials", { ...values, redirect: false });
     if (!result || result.error) {
       setFailure("The email address or password is not right. Check them and try again. After 10 failed attempts, sign-in for that email is paused for 15 minutes.");
+      failed();
       return;
     }
     router.replace(returnTo);
     router.refresh();
-  });
+  }, failed);
 
   return (
     <form onSubmit={onSubmit} noValidate>
-      <ErrorSummary message={failure} fields={fields} />
+      <ErrorSummary message={failure} fields={fields} focusKey={attempt} />
       <TextField label="Email address" type="email" autoComplete="username" error={fields.email} {...register("email")} />
       <TextField label="Password" type="password" autoComplete="current-password" error={fields.password} {...register("password")} />
       <button type="submit" className="button" disabled={formState.isSubmitting}>

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { LookupSchema } from "@/lib/validations/person";
-import { ErrorSummary } from "./error-summary";
+import { ErrorSummary, useFailedAttempts } from "./error-summary";
 import { TextField } from "./text-field";
 
 type LookupValues = z.input<typeof LookupSchema>;
@@ -20,11 +20,12 @@ export function LookupForm({ defaultValue, serverError }: { defaultValue: string
   const error = formState.errors.smartcardId?.message ?? (formState.isSubmitted ? undefined : serverError);
 
   // The server checks again: the query string is input like any other.
-  const onSubmit = handleSubmit(({ smartcardId }) => router.push(`/?smartcardId=${smartcardId}`));
+  const { attempt, failed } = useFailedAttempts();
+  const onSubmit = handleSubmit(({ smartcardId }) => router.push(`/?smartcardId=${smartcardId}`), failed);
 
   return (
     <form onSubmit={onSubmit} noValidate role="search" aria-label="Person lookup">
-      <ErrorSummary fields={error ? { smartcardId: error } : {}} />
+      <ErrorSummary fields={error ? { smartcardId: error } : {}} focusKey={attempt} />
       <TextField
         label="Smartcard ID"
         hint="12 digits, for example 5555 1234 5678. Spaces and dashes are fine."

@@ -7,7 +7,7 @@ import { useForm, type Resolver } from "react-hook-form";
 import { changePersonAction, type ChangeResult } from "@/app/people/[smartcardId]/actions";
 import type { ChangeKind } from "@/lib/services/person-changes";
 import { AddRoleSchema, AddWorkgroupSchema } from "@/lib/validations/person";
-import { ErrorSummary } from "@/components/forms/error-summary";
+import { ErrorSummary, useFailedAttempts } from "@/components/forms/error-summary";
 import { SelectField } from "@/components/forms/select-field";
 import { TextArea } from "@/components/forms/text-area";
 import { useFlash } from "./flash";
@@ -54,13 +54,17 @@ function VersionedChangeForm({ kind, target, idPrefix, submitLabel, defaultReaso
     shouldFocusError: false,
   });
 
+  const { attempt, failed } = useFailedAttempts();
   const onSubmit = handleSubmit(async (values) => {
     setFailure(undefined);
     const result = await changePersonAction(kind, values);
-    if (!result.ok) return setFailure(result);
+    if (!result.ok) {
+      setFailure(result);
+      return failed();
+    }
     flash.show(result.message);
     router.refresh();
-  });
+  }, failed);
 
   const fields: Record<string, string> = { ...failure?.fields };
   for (const name of ["odsCode", "roleCode", "reason"] as const) {
@@ -70,7 +74,7 @@ function VersionedChangeForm({ kind, target, idPrefix, submitLabel, defaultReaso
 
   return (
     <form onSubmit={onSubmit} noValidate className="mt-3">
-      <ErrorSummary message={failure?.message} fields={fields} idPrefix={idPrefix} />
+      <ErrorSummary message={failure?.message} fields={fields} idPrefix={idPrefix} focusKey={attempt} />
       {failure?.code === "version_conflict" && (
         <button type="button" className="button-secondary mb-4" onClick={() => window.location.reload()}>Reload the profile</button>
       )}

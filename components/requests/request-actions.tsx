@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { changeRequestAction } from "@/app/requests/actions";
-import { ErrorSummary } from "@/components/forms/error-summary";
+import { ErrorSummary, useFailedAttempts } from "@/components/forms/error-summary";
 import { requestStatusNames } from "@/lib/validations/request";
 
 type Props = {
@@ -25,6 +25,7 @@ export function RequestActions({ request, me, colleagues, draftReply, canChange 
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string>();
   const [failure, setFailure] = useState<{ message: string; fields?: Record<string, string> }>();
+  const { attempt, failed } = useFailedAttempts();
 
   async function send(update: Update, message: string) {
     setBusy(true);
@@ -32,7 +33,10 @@ export function RequestActions({ request, me, colleagues, draftReply, canChange 
     setDone(undefined);
     const result = await changeRequestAction({ id: request.id, version: request.version, ...update });
     setBusy(false);
-    if (!result.ok) return setFailure(result);
+    if (!result.ok) {
+      setFailure(result);
+      return failed();
+    }
     setDone(message);
     router.refresh();
   }
@@ -41,7 +45,7 @@ export function RequestActions({ request, me, colleagues, draftReply, canChange 
   return (
     <section className="card" aria-labelledby="reply-heading">
       <div role="status" aria-live="polite">{done && <p className="mb-4 border-l-8 border-nhs-green p-3 font-bold">{done}</p>}</div>
-      <ErrorSummary message={failure?.message} fields={fields} />
+      <ErrorSummary message={failure?.message} fields={fields} focusKey={attempt} />
       <h2 id="reply-heading" className="mb-2 text-xl font-bold">Reply to the requester</h2>
       <label htmlFor="request-reply" className="label">Reply text</label>
       <span id="request-reply-hint" className="hint">Generated from the diagnosis and the changes made. Edit it, copy it into your email, and it is kept with the request when you resolve it.</span>

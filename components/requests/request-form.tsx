@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { submitRequestAction } from "@/app/requests/actions";
-import { ErrorSummary } from "@/components/forms/error-summary";
+import { ErrorSummary, useFailedAttempts } from "@/components/forms/error-summary";
 import { TextArea } from "@/components/forms/text-area";
 import { TextField } from "@/components/forms/text-field";
 import { suggestedSupportText } from "@/lib/domain/request-text";
@@ -51,12 +51,16 @@ export function RequestForm() {
     };
   }, [organisation]);
 
+  const { attempt, failed } = useFailedAttempts();
   const onSubmit = handleSubmit(async (values) => {
     setFailure(undefined);
     const result = await submitRequestAction(values);
-    if (!result.ok) return setFailure(result);
+    if (!result.ok) {
+      setFailure(result);
+      return failed();
+    }
     setSubmitted({ reference: result.value.reference });
-  });
+  }, failed);
 
   if (submitted) return <SubmittedPanel reference={submitted.reference} />;
 
@@ -65,7 +69,7 @@ export function RequestForm() {
 
   return (
     <form onSubmit={onSubmit} noValidate>
-      <ErrorSummary message={failure?.message} fields={fields} />
+      <ErrorSummary message={failure?.message} fields={fields} focusKey={attempt} />
       <TextField label="Your name" autoComplete="name" maxLength={100} error={fields.name} {...register("name")} />
       <TextField label="Work email address" type="email" autoComplete="email" maxLength={254} hint="We send updates about this request here." error={fields.email} {...register("email")} />
       <TextField

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { requestStatusAction } from "@/app/requests/actions";
-import { ErrorSummary } from "@/components/forms/error-summary";
+import { ErrorSummary, useFailedAttempts } from "@/components/forms/error-summary";
 import { TextField } from "@/components/forms/text-field";
 import { requestStatusNames, StatusLookupSchema } from "@/lib/validations/request";
 import { CheckAccess } from "./check-access";
@@ -26,13 +26,17 @@ export function StatusForm() {
   const [found, setFound] = useState<Found>();
   const { register, handleSubmit, formState } = useForm<Values>({ resolver: zodResolver(StatusLookupSchema), shouldFocusError: false });
 
+  const { attempt, failed } = useFailedAttempts();
   const onSubmit = handleSubmit(async (values) => {
     setFailure(undefined);
     setFound(undefined);
     const result = await requestStatusAction(values);
-    if (!result.ok) return setFailure(result);
+    if (!result.ok) {
+      setFailure(result);
+      return failed();
+    }
     setFound(result.value);
-  });
+  }, failed);
 
   const fields: Record<string, string> = { ...failure?.fields };
   for (const [name, error] of Object.entries(formState.errors)) if (error?.message) fields[name] = error.message;
@@ -40,7 +44,7 @@ export function StatusForm() {
   return (
     <>
       <form onSubmit={onSubmit} noValidate className="card">
-        <ErrorSummary message={failure?.message} fields={fields} />
+        <ErrorSummary message={failure?.message} fields={fields} focusKey={attempt} />
         <TextField label="Request reference" hint="For example CSMS-7K4M2P9Q" autoComplete="off" maxLength={20} error={fields.reference} {...register("reference")} />
         <TextField label="Work email address" type="email" autoComplete="email" maxLength={254} error={fields.email} {...register("email")} />
         <button type="submit" className="button" disabled={formState.isSubmitting}>Check status</button>

@@ -6,12 +6,14 @@ export const JobRoleSchema = z.object({
   code: z.string({ error: "Enter the job role code" }).trim().toUpperCase().regex(/^R\d{4}$/, "A job role code is R followed by 4 digits, e.g. R8001"),
   name: z.string({ error: "Enter the job role's name" }).trim().min(1, "Enter the job role's name").max(100, "The name must be 100 characters or fewer"),
   userGroup: z.string({ error: "Enter the CSMS user group" }).trim().min(1, "Enter the CSMS user group").max(120, "The user group must be 120 characters or fewer"),
-  functions: z
-    .string()
-    .max(6000, "The functions must be 6,000 characters or fewer")
-    .transform((text) => text.split("\n").map((line) => line.trim()).filter(Boolean))
-    .refine((lines) => lines.length <= 40, "List at most 40 functions")
-    .refine((lines) => lines.every((line) => line.length <= 200), "Keep each function to 200 characters or fewer"),
+  // Typed one per line in the form; the client's parsed array is parsed again on the server, so both shapes pass.
+  functions: z.preprocess(
+    (v) => (typeof v === "string" ? v.split("\n") : v),
+    z
+      .array(z.string().max(200, "Keep each function to 200 characters or fewer"), { error: "List the functions, one per line" })
+      .transform((lines) => lines.map((line) => line.trim()).filter(Boolean))
+      .refine((lines) => lines.length <= 40, "List at most 40 functions"),
+  ),
   csmsAccess: z.boolean(),
 });
 
