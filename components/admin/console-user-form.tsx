@@ -7,7 +7,7 @@ import { ErrorSummary } from "@/components/forms/error-summary";
 import { SelectField } from "@/components/forms/select-field";
 import { TextField } from "@/components/forms/text-field";
 import { ConsoleUserSchema, ConsoleUserUpdateSchema } from "@/lib/validations/admin";
-import { useActionForm } from "./use-action-form";
+import { useActionForm } from "@/components/forms/use-action-form";
 
 type User = { id: number; email: string; name: string; role: "ra_agent" | "auditor"; organisations: string[]; active: boolean };
 type Values = { id?: number; email?: string; name: string; role: "ra_agent" | "auditor"; odsCodes: string[]; active: boolean; password?: string };

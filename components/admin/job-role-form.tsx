@@ -8,7 +8,7 @@ import { ErrorSummary } from "@/components/forms/error-summary";
 import { TextArea } from "@/components/forms/text-area";
 import { TextField } from "@/components/forms/text-field";
 import { JobRoleSchema } from "@/lib/validations/admin";
-import { useActionForm } from "./use-action-form";
+import { useActionForm } from "@/components/forms/use-action-form";
 
 type Values = z.input<typeof JobRoleSchema>;
 type Props = { mode: "add" | "update"; role?: { code: string; name: string; userGroup: string; functions: string[]; csmsAccess: boolean } };

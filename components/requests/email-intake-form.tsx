@@ -2,11 +2,11 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { createFromEmailAction } from "@/app/requests/actions";
-import { ErrorSummary, useFailedAttempts } from "@/components/forms/error-summary";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { TextArea } from "@/components/forms/text-area";
 import { TextField } from "@/components/forms/text-field";
 import { EmailIntakeSchema } from "@/lib/validations/request";
@@ -15,22 +15,14 @@ type Values = z.input<typeof EmailIntakeSchema>;
 
 export function EmailIntakeForm() {
   const router = useRouter();
-  const [failure, setFailure] = useState<{ message: string; fields?: Record<string, string> }>();
+  const { run, failure, fieldsFrom, attempt, failed } = useActionForm();
   const { register, handleSubmit, formState } = useForm<Values>({ resolver: zodResolver(EmailIntakeSchema), shouldFocusError: false });
 
-  const { attempt, failed } = useFailedAttempts();
   const onSubmit = handleSubmit(async (values) => {
-    setFailure(undefined);
-    const result = await createFromEmailAction(values);
-    if (!result.ok) {
-      setFailure(result);
-      return failed();
-    }
-    router.push(`/requests/${result.value.id}`);
+    const created = await run(() => createFromEmailAction(values));
+    if (created) router.push(`/requests/${created.id}`);
   }, failed);
-
-  const fields: Record<string, string> = { ...failure?.fields };
-  for (const [name, error] of Object.entries(formState.errors)) if (error?.message) fields[name] = error.message;
+  const fields = fieldsFrom(formState.errors);
 
   return (
     <form onSubmit={onSubmit} noValidate>

@@ -5,7 +5,8 @@ import { useEffect, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { submitRequestAction } from "@/app/requests/actions";
-import { ErrorSummary, useFailedAttempts } from "@/components/forms/error-summary";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { TextArea } from "@/components/forms/text-area";
 import { TextField } from "@/components/forms/text-field";
 import { suggestedSupportText } from "@/lib/domain/request-text";
@@ -16,7 +17,7 @@ type Values = z.input<typeof RequestFormSchema>;
 type Suggestion = { odsCode: string; name: string };
 
 export function RequestForm() {
-  const [failure, setFailure] = useState<{ message: string; fields?: Record<string, string> }>();
+  const { run, failure, fieldsFrom, attempt, failed } = useActionForm();
   const [submitted, setSubmitted] = useState<{ reference: string }>();
   const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
   const { register, handleSubmit, formState, control, getValues, setValue } = useForm<Values>({
@@ -51,21 +52,14 @@ export function RequestForm() {
     };
   }, [organisation]);
 
-  const { attempt, failed } = useFailedAttempts();
   const onSubmit = handleSubmit(async (values) => {
-    setFailure(undefined);
-    const result = await submitRequestAction(values);
-    if (!result.ok) {
-      setFailure(result);
-      return failed();
-    }
-    setSubmitted({ reference: result.value.reference });
+    const created = await run(() => submitRequestAction(values));
+    if (created) setSubmitted({ reference: created.reference });
   }, failed);
 
   if (submitted) return <SubmittedPanel reference={submitted.reference} />;
 
-  const fields: Record<string, string> = { ...failure?.fields };
-  for (const [name, error] of Object.entries(formState.errors)) if (error?.message) fields[name] = error.message;
+  const fields = fieldsFrom(formState.errors);
 
   return (
     <form onSubmit={onSubmit} noValidate>

@@ -5,7 +5,8 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { requestStatusAction } from "@/app/requests/actions";
-import { ErrorSummary, useFailedAttempts } from "@/components/forms/error-summary";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { TextField } from "@/components/forms/text-field";
 import { requestStatusNames, StatusLookupSchema } from "@/lib/validations/request";
 import { CheckAccess } from "./check-access";
@@ -22,24 +23,15 @@ const explain: Record<keyof typeof requestStatusNames, string> = {
 };
 
 export function StatusForm() {
-  const [failure, setFailure] = useState<{ message: string; fields?: Record<string, string> }>();
+  const { run, failure, fieldsFrom, attempt, failed } = useActionForm();
   const [found, setFound] = useState<Found>();
   const { register, handleSubmit, formState } = useForm<Values>({ resolver: zodResolver(StatusLookupSchema), shouldFocusError: false });
 
-  const { attempt, failed } = useFailedAttempts();
   const onSubmit = handleSubmit(async (values) => {
-    setFailure(undefined);
     setFound(undefined);
-    const result = await requestStatusAction(values);
-    if (!result.ok) {
-      setFailure(result);
-      return failed();
-    }
-    setFound(result.value);
+    setFound(await run(() => requestStatusAction(values)));
   }, failed);
-
-  const fields: Record<string, string> = { ...failure?.fields };
-  for (const [name, error] of Object.entries(formState.errors)) if (error?.message) fields[name] = error.message;
+  const fields = fieldsFrom(formState.errors);
 
   return (
     <>

@@ -3,30 +3,35 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { FieldErrors, FieldValues } from "react-hook-form";
-import { useFailedAttempts } from "@/components/forms/error-summary";
+import { useFailedAttempts } from "./error-summary";
 
-type Result = { ok: true } | { ok: false; message: string; fields?: Record<string, string> };
+type Result<T> = { ok: true; value: T } | { ok: false; message: string; fields?: Record<string, string> };
 
-/** Shared plumbing for admin forms: run the action, keep its failure, refresh on success, merge field errors. */
+/**
+ * Shared plumbing for forms that call a Server Action: keep its failure for the error summary (and count
+ * the attempt so focus moves there), refresh the page's server data on success, merge field errors.
+ */
 export function useActionForm() {
   const router = useRouter();
   const [failure, setFailure] = useState<{ message: string; fields?: Record<string, string> }>();
   const [done, setDone] = useState<string>();
   const { attempt, failed } = useFailedAttempts();
 
-  async function run(action: () => Promise<Result>, success: string) {
+  async function run<T>(action: () => Promise<Result<T>>, success?: string): Promise<T | undefined> {
     setFailure(undefined);
     setDone(undefined);
     const result = await action();
     if (!result.ok) {
       setFailure(result);
-      return failed();
+      failed();
+      return undefined;
     }
     setDone(success);
     router.refresh();
+    return result.value;
   }
 
-  function fieldsFrom<T extends FieldValues>(errors: FieldErrors<T>, prefix: string): Record<string, string> {
+  function fieldsFrom<T extends FieldValues>(errors: FieldErrors<T>, prefix = ""): Record<string, string> {
     const fields: Record<string, string> = {};
     for (const [name, message] of Object.entries(failure?.fields ?? {})) fields[`${prefix}${name}`] = message;
     for (const [name, error] of Object.entries(errors)) {
