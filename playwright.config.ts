@@ -1,6 +1,7 @@
 import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+const oidcPort = port + 1;
 
 // Debian's Chromium: Playwright cannot download its own browsers on these machines.
 export default defineConfig({
@@ -26,21 +27,37 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    // A database of its own, migrated and seeded afresh for every run.
-    command: `rm -f data/e2e.db data/e2e.db-journal data/e2e.db-wal data/e2e.db-shm data/e2e-checkpoints.jsonl && prisma migrate deploy && tsx prisma/seed.ts && next start -p ${port}`,
-    url: `http://localhost:${port}/login`,
-    timeout: 180_000,
-    reuseExistingServer: false,
-    env: {
-      DATABASE_URL: "file:./data/e2e.db",
-      AUDIT_HMAC_KEY: "e2e-audit-key",
-      AUDIT_CHECKPOINT_FILE: "data/e2e-checkpoints.jsonl",
-      NEXTAUTH_SECRET: "e2e-session-secret-not-for-production",
-      AUTH_TRUST_HOST: "true",
-      NEXT_TELEMETRY_DISABLED: "1",
+  webServer: [
+    {
+      // A stand-in OIDC provider, so sign-in through Care Identity (CIS2) is tested end to end.
+      command: `node tests/e2e/oidc-issuer.mjs`,
+      url: `http://localhost:${oidcPort}/.well-known/openid-configuration`,
+      timeout: 30_000,
+      reuseExistingServer: false,
+      env: { OIDC_MOCK_PORT: String(oidcPort) },
+      stdout: "ignore",
+      stderr: "pipe",
     },
-    stdout: "ignore",
-    stderr: "pipe",
-  },
+    {
+      // A database of its own, migrated and seeded afresh for every run.
+      command: `rm -f data/e2e.db data/e2e.db-journal data/e2e.db-wal data/e2e.db-shm data/e2e-checkpoints.jsonl && prisma migrate deploy && tsx prisma/seed.ts && next start -p ${port}`,
+      url: `http://localhost:${port}/login`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      env: {
+        DATABASE_URL: "file:./data/e2e.db",
+        AUDIT_HMAC_KEY: "e2e-audit-key",
+        AUDIT_CHECKPOINT_FILE: "data/e2e-checkpoints.jsonl",
+        NEXTAUTH_SECRET: "e2e-session-secret-not-for-production",
+        AUTH_TRUST_HOST: "true",
+        NEXT_TELEMETRY_DISABLED: "1",
+        OIDC_ISSUER: `http://localhost:${oidcPort}`,
+        OIDC_CLIENT_ID: "ra-console-e2e",
+        OIDC_CLIENT_SECRET: "e2e-oidc-client-secret",
+        OIDC_NAME: "Care Identity",
+      },
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+  ],
 });

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { LoginForm } from "@/components/forms/login-form";
+import { OidcSignIn } from "@/components/forms/oidc-sign-in";
+import { credentialsSignIn, oidcSignInName } from "@/lib/auth/options";
 import { safeReturnPath } from "@/lib/safe-return-path";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -8,12 +10,21 @@ export const metadata: Metadata = { title: "Sign in" };
 type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string }> };
 
 export default async function LoginPage({ searchParams }: Props) {
-  const { callbackUrl } = await searchParams;
+  const { callbackUrl, error } = await searchParams;
+  const returnTo = safeReturnPath(callbackUrl);
   return (
     <div className="card max-w-xl">
       <h1 className="mb-4 text-3xl font-bold">Sign in</h1>
       <p className="mb-6">Registration Authority staff and auditors sign in to manage and review CSMS access.</p>
-      <LoginForm returnTo={safeReturnPath(callbackUrl)} />
+      {error && error !== "CredentialsSignin" && (
+        <p role="alert" className="mb-6 border-4 border-nhs-red p-4 font-bold">
+          {error === "AccessDenied"
+            ? "Your Care Identity has no account in this console. Ask your RA manager to add you."
+            : "Sign-in did not complete. Try again, or ask your RA manager for help."}
+        </p>
+      )}
+      {oidcSignInName && <OidcSignIn name={oidcSignInName} returnTo={returnTo} />}
+      {credentialsSignIn && <LoginForm returnTo={returnTo} />}
       <p className="mt-6">
         Staff who cannot get into CSMS do not need to sign in: <Link href="/requests/new">ask your registration authority for help</Link>.
       </p>

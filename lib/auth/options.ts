@@ -35,9 +35,13 @@ const credentials = CredentialsProvider({
 
 const oidc = oidcProvider();
 
+/** The name on the "Sign in with …" button, when an OIDC provider is configured. */
+export const oidcSignInName: string | null = oidc ? oidc.name : null;
+export const credentialsSignIn = process.env.CREDENTIALS_SIGN_IN !== "off";
+
 export const authOptions: NextAuthOptions = {
   providers: [
-    ...(process.env.CREDENTIALS_SIGN_IN === "off" ? [] : [credentials]),
+    ...(credentialsSignIn ? [credentials] : []),
     ...(oidc ? [oidc] : []),
   ],
   session: { strategy: "jwt", maxAge: SESSION_ABSOLUTE_MS / 1000 },

@@ -9,13 +9,13 @@ test("login page, empty and with errors", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
   await expectNoAxeViolations(page, "/login");
 
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(errorSummary(page)).toBeVisible();
   await expectNoAxeViolations(page, "/login with missing fields");
 
   await page.getByLabel("Email address").fill(ACCOUNTS.agent);
   await page.getByLabel("Password").fill("not-the-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(errorSummary(page)).toContainText("The email address or password is not right");
   await expectNoAxeViolations(page, "/login with wrong password");
 });

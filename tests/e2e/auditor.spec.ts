@@ -86,5 +86,5 @@ test("the people API refuses a browser that is not signed in", async ({ page }) 
   // The page itself sends the visitor to sign in and come back.
   await page.goto(`/people/${person}`);
   await expect(page).toHaveURL(/\/login\?callbackUrl=/);
-  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeVisible();
 });
