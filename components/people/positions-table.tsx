@@ -2,12 +2,13 @@ import type { PersonProfile } from "@/lib/data/people";
 import { ChangeForm } from "./change-form";
 import { Disclosure } from "./disclosure";
 
-type Props = { profile: PersonProfile; changeable: string[] };
+/** With a requestId, every change made here is linked to that request in the change log. */
+type Props = { profile: PersonProfile; changeable: string[]; requestId?: string };
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "Europe/London" });
 
-export function PositionsTable({ profile, changeable }: Props) {
-  const base = { smartcardId: profile.smartcardId, version: profile.version };
+export function PositionsTable({ profile, changeable, requestId }: Props) {
+  const base = { smartcardId: profile.smartcardId, version: profile.version, requestId };
   return (
     <section aria-labelledby="positions-heading" className="card">
       <h2 id="positions-heading" className="mb-3 text-xl font-bold">Positions</h2>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeAuditEvent } from "@/lib/domain/audit-text";
+import { describeAuditEvent, describeDiff } from "@/lib/domain/audit-text";
 import { safeReturnPath } from "@/lib/safe-return-path";
 
 describe("safeReturnPath", () => {
@@ -26,5 +26,20 @@ describe("describeAuditEvent", () => {
     [{ action: "something.else", odsCode: null, roleCode: null, roleName: null }, "something.else"],
   ])("%j", (facts, text) => {
     expect(describeAuditEvent(facts)).toBe(text);
+  });
+});
+
+describe("describeDiff", () => {
+  const snap = (roles: string[], wg: boolean) => JSON.stringify({ roles, cervicalScreeningWorkgroup: wg });
+  it.each([
+    ["a role added", snap([], false), snap(["R8001"], false), ["Job role R8001: not held → held"]],
+    ["a role removed", snap(["R8001", "R0260"], true), snap(["R0260"], true), ["Job role R8001: held → not held"]],
+    ["the workgroup added", snap(["R8001"], false), snap(["R8001"], true), ["cervicalscreening workgroup: not a member → member"]],
+    ["a request's status", JSON.stringify({ status: "new", assignedTo: null }), JSON.stringify({ status: "in_progress", assignedTo: "a@x" }), ['status: "new" → "in_progress"', 'assignedTo: null → "a@x"']],
+    ["nothing recorded", null, null, []],
+    ["only an after", null, snap(["R8001"], true), ["Job role R8001: not held → held"]],
+    ["broken JSON is ignored, not thrown", "{not json", snap([], false), []],
+  ])("%s", (_name, before, after, lines) => {
+    expect(describeDiff(before, after)).toEqual(lines);
   });
 });

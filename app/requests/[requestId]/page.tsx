@@ -101,7 +101,7 @@ export default async function RequestPage({ params }: Props) {
           </ul>
         </section>
       )}
-      {profile && <PositionsTable profile={profile} changeable={changeable} />}
+      {profile && <PositionsTable profile={profile} changeable={changeable} requestId={request.id} />}
       {profile && changeable.length > 0 && <AddRolePanel profile={profile} catalogue={catalogue} changeable={changeable} requestId={request.id} />}
       <RequestActions
         key={`${request.version}-${applied.length}`}
