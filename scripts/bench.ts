@@ -21,16 +21,19 @@ process.env.AUDIT_HMAC_KEY ??= "bench-key";
 function load() {
   execFileSync("npx", ["prisma", "migrate", "deploy"], { env: process.env, stdio: "pipe" });
   const sql = new Database(file);
+  // Prisma's SQLite adapter keeps DateTime as ISO text with an explicit offset; the bulk load matches it.
+  const iso = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
+  const epoch = iso(Date.UTC(2025, 0, 1));
   sql.pragma("journal_mode = WAL");
   sql.pragma("synchronous = OFF");
   const started = Date.now();
   sql.exec(`INSERT INTO JobRole (code, name, userGroup, functions, csmsAccess) VALUES
     ('R8001','Nurse access role','GP practice','[]',1), ('R8010','Clerical access role','GP practice','[]',1), ('R0001','Privacy officer','Other','[]',0)`);
   const org = sql.prepare("INSERT INTO Organisation (odsCode, name, kind, groupId) VALUES (?, ?, ?, ?)");
-  const person = sql.prepare("INSERT INTO Person (smartcardId, name, version, updatedAt) VALUES (?, ?, 1, 0)");
+  const person = sql.prepare("INSERT INTO Person (smartcardId, name, version, updatedAt) VALUES (?, ?, 1, ?)");
   const position = sql.prepare("INSERT INTO Position (personId, organisationId) VALUES (?, ?)");
-  const role = sql.prepare("INSERT INTO RoleAssignment (positionId, roleCode, startedAt, grantReason) VALUES (?, ?, 0, 'bench')");
-  const workgroup = sql.prepare("INSERT INTO WorkgroupMembership (positionId, workgroup, startedAt, grantReason) VALUES (?, 'cervicalscreening', 0, 'bench')");
+  const role = sql.prepare("INSERT INTO RoleAssignment (positionId, roleCode, startedAt, grantReason) VALUES (?, ?, ?, 'bench')");
+  const workgroup = sql.prepare("INSERT INTO WorkgroupMembership (positionId, workgroup, startedAt, grantReason) VALUES (?, 'cervicalscreening', ?, 'bench')");
   const event = sql.prepare(`INSERT INTO AuditEvent (occurredAt, actorId, actorEmail, action, personId, smartcardId, personName, odsCode,
     orgName, roleCode, reason, prevHash, hash) VALUES (?, 1, 'agent@ra.example', ?, ?, ?, ?, ?, ?, ?, 'bench', '', '')`);
   const orgs = 5_000;
@@ -42,11 +45,11 @@ function load() {
   for (let start = 1; start <= PEOPLE; start += chunk) {
     sql.transaction(() => {
       for (let p = start; p < Math.min(start + chunk, PEOPLE + 1); p++) {
-        person.run(`7777${String(p).padStart(8, "0")}`, `Person ${p}`);
+        person.run(`7777${String(p).padStart(8, "0")}`, `Person ${p}`, epoch);
         const first = Number(position.run(p, 501 + (p % orgs)).lastInsertRowid);
-        role.run(first, p % 7 === 0 ? "R0001" : "R8001");
-        if (p % 3 !== 0) workgroup.run(first);
-        if (p % 10 === 0) role.run(Number(position.run(p, 501 + ((p + 1) % orgs)).lastInsertRowid), "R8010");
+        role.run(first, p % 7 === 0 ? "R0001" : "R8001", epoch);
+        if (p % 3 !== 0) workgroup.run(first, epoch);
+        if (p % 10 === 0) role.run(Number(position.run(p, 501 + ((p + 1) % orgs)).lastInsertRowid), "R8010", epoch);
       }
     })();
   }
@@ -55,7 +58,7 @@ function load() {
     sql.transaction(() => {
       for (let e = start; e < Math.min(start + chunk, EVENTS + 1); e++) {
         const p = 1 + (e % PEOPLE);
-        event.run(Date.UTC(2025, 0, 1) + e * 1000, actions[e % 4], p, `7777${String(p).padStart(8, "0")}`, `Person ${p}`, `B${String(1 + (p % orgs)).padStart(5, "0")}`, "Practice", "R8001");
+        event.run(iso(Date.UTC(2025, 0, 1) + e * 1000), actions[e % 4], p, `7777${String(p).padStart(8, "0")}`, `Person ${p}`, `B${String(1 + (p % orgs)).padStart(5, "0")}`, "Practice", "R8001");
       }
     })();
   }
@@ -91,6 +94,18 @@ async function main() {
     ["profile + verdict by smartcard ID", 25, () => time(SAMPLES, (i) => findPersonProfile(id(i)))],
     ["change log, newest page (50)", 25, () => time(SAMPLES, () => listAuditEvents({ limit: 50 }))],
     ["change log, deep keyset page (50)", 25, () => time(SAMPLES, (i) => listAuditEvents({ cursor: 1 + ((i * 104729) % EVENTS), limit: 50 }))],
+    ["change log for one person (smartcard ID)", 25, () => time(SAMPLES, (i) => listAuditEvents({ smartcardId: id(i), limit: 50 }))],
+    [
+      "change log, one day in the middle",
+      25,
+      async () => {
+        const day = Date.UTC(2025, 0, 1) + Math.floor(EVENTS / 2) * 1000;
+        const window = { from: new Date(day), to: new Date(day + 86_400_000), limit: 50 };
+        // A timing of an empty answer would prove nothing: the window must hold events.
+        if ((await listAuditEvents(window)).events.length === 0) throw new Error("the date window found no events");
+        return time(SAMPLES, () => listAuditEvents(window));
+      },
+    ],
     [
       "audited change (add workgroup)",
       50,

@@ -6,9 +6,28 @@ import type { ConsoleActor } from "@/lib/auth/rules";
 
 export type AuditEventRow = Awaited<ReturnType<typeof db.auditEvent.findFirstOrThrow>>;
 
-function auditWhere(filter: AuditFilter, before?: number): Prisma.AuditEventWhereInput {
+type IdWindow = { gte?: number; lte?: number } | "empty";
+
+/**
+ * Events are appended with non-decreasing times, so the events in a date range are one run of ids.
+ * Two index look-ups find its ends; the page is then a bounded primary-key scan instead of a search
+ * through every newer event.
+ */
+async function idWindow(filter: AuditFilter): Promise<IdWindow> {
+  if (!filter.from && !filter.to) return {};
+  const [first, last] = await Promise.all([
+    filter.from ? db.auditEvent.findFirst({ where: { occurredAt: { gte: filter.from } }, orderBy: { occurredAt: "asc" }, select: { id: true } }) : null,
+    filter.to ? db.auditEvent.findFirst({ where: { occurredAt: { lte: filter.to } }, orderBy: { occurredAt: "desc" }, select: { id: true } }) : null,
+  ]);
+  if ((filter.from && !first) || (filter.to && !last)) return "empty";
+  return { ...(first ? { gte: first.id } : {}), ...(last ? { lte: last.id } : {}) };
+}
+
+function auditWhere(filter: AuditFilter, window: IdWindow, before?: number): Prisma.AuditEventWhereInput {
+  if (window === "empty") return { id: { lt: 0 } };
+  const id = { ...window, ...(before ? { lt: before } : {}) };
   return {
-    ...(before ? { id: { lt: before } } : {}),
+    ...(Object.keys(id).length ? { id } : {}),
     ...(filter.smartcardId ? { smartcardId: filter.smartcardId } : {}),
     ...(filter.actor ? { actorEmail: filter.actor } : {}),
     ...(filter.action ? { action: filter.action } : {}),
@@ -21,7 +40,7 @@ function auditWhere(filter: AuditFilter, before?: number): Prisma.AuditEventWher
 /** Newest first, keyset-paginated on the primary key so a deep page costs what the first one does. */
 export async function listAuditEvents(filter: AuditFilter): Promise<{ events: AuditEventRow[]; nextCursor: number | null }> {
   const limit = filter.limit ?? 50;
-  const rows = await db.auditEvent.findMany({ where: auditWhere(filter, filter.cursor), orderBy: { id: "desc" }, take: limit + 1 });
+  const rows = await db.auditEvent.findMany({ where: auditWhere(filter, await idWindow(filter), filter.cursor), orderBy: { id: "desc" }, take: limit + 1 });
   const events = rows.slice(0, limit);
   return { events, nextCursor: rows.length > limit ? (events.at(-1)?.id ?? null) : null };
 }
@@ -29,8 +48,9 @@ export async function listAuditEvents(filter: AuditFilter): Promise<{ events: Au
 /** Every matching event, newest first, fetched a batch at a time so memory stays flat however many there are. */
 export async function* streamAuditEvents(filter: AuditFilter, batchSize = 1000): AsyncGenerator<AuditEventRow> {
   let before = filter.cursor;
+  const window = await idWindow(filter);
   for (;;) {
-    const batch = await db.auditEvent.findMany({ where: auditWhere(filter, before), orderBy: { id: "desc" }, take: batchSize });
+    const batch = await db.auditEvent.findMany({ where: auditWhere(filter, window, before), orderBy: { id: "desc" }, take: batchSize });
     yield* batch;
     if (batch.length < batchSize) return;
     before = batch.at(-1)!.id;

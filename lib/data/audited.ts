@@ -21,11 +21,13 @@ export type AuditDraft = {
 };
 
 async function appendAuditEvent(tx: Tx, actor: Actor, draft: AuditDraft): Promise<void> {
-  const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true, hash: true } });
+  const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true, hash: true, occurredAt: true } });
+  // Time never runs backwards along the chain (even if the clock does), so a date range is an id range.
+  const now = new Date();
   const prevHash = last?.hash ?? GENESIS_HASH;
   const fields = {
     id: (last?.id ?? 0) + 1,
-    occurredAt: new Date(),
+    occurredAt: last && last.occurredAt > now ? last.occurredAt : now,
     actorId: actor.id,
     actorEmail: actor.email,
     action: draft.action,
