@@ -26,7 +26,10 @@ export function EventsTable({ events, caption }: { events: AuditEventRow[]; capt
             <td className="whitespace-nowrap">
               <Link href={`/audit/${e.id}`} aria-label={`Event ${e.id} at ${utc(e.occurredAt)}`}>{utc(e.occurredAt)}</Link>
             </td>
-            <td className="break-all">{e.actorEmail}</td>
+            <td className="break-words">
+              {e.actorName ?? e.actorEmail}
+              {e.actorName && <span className="block break-all text-sm text-nhs-grey">{e.actorEmail}</span>}
+            </td>
             <td>
               {describeAuditEvent(e)}
               {e.orgName && <span className="block text-sm text-nhs-grey">{e.orgName}</span>}

@@ -20,6 +20,8 @@ export const exportColumns = [
   "reason",
   "requestId",
   "hash",
+  // Added later: appended, so scripts reading the earlier columns by position keep working.
+  "actorName",
 ] as const;
 
 export function exportRecord(e: AuditEventRow): Record<(typeof exportColumns)[number], string> {
@@ -27,6 +29,7 @@ export function exportRecord(e: AuditEventRow): Record<(typeof exportColumns)[nu
     id: String(e.id),
     occurredAt: e.occurredAt.toISOString(),
     actorEmail: e.actorEmail,
+    actorName: e.actorName ?? "",
     action: e.action,
     description: describeAuditEvent(e),
     smartcardId: e.smartcardId ?? "",

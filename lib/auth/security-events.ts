@@ -5,11 +5,11 @@ import type { ConsoleActor, Permission } from "./rules";
 // Security events join the change log's chain. Passwords and tokens never reach them.
 const MAX_EMAIL = 254;
 
-export function signedIn(user: { id: number; email: string }, provider: string) {
+export function signedIn(user: { id: number; email: string; name: string }, provider: string) {
   return recordSecurityEvent(user, { action: "security.sign_in", reason: `Signed in with ${provider}` });
 }
 
-export function signedOut(user: { id: number; email: string }) {
+export function signedOut(user: { id: number; email: string; name: string }) {
   return recordSecurityEvent(user, { action: "security.sign_out" });
 }
 

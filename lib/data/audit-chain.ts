@@ -6,6 +6,7 @@ export type ChainedFields = {
   occurredAt: Date;
   actorId: number | null;
   actorEmail: string;
+  actorName?: string | null;
   action: string;
   personId: number | null;
   smartcardId: string | null;
@@ -47,6 +48,8 @@ export function chainHash(prevHash: string, event: ChainedFields): string {
     event.after,
     event.reason,
     event.requestId,
+    // Added after the first release: last, so the position of every earlier field is unchanged.
+    event.actorName ?? null,
   ]);
   return createHmac("sha256", auditKey()).update(prevHash).update("\n").update(canonical).digest("hex");
 }

@@ -2,8 +2,8 @@ import "server-only";
 import { db, type Tx } from "./db";
 import { chainHash, GENESIS_HASH } from "./audit-chain";
 
-/** Who did it; security events such as a failed sign-in have an email but no console user id. */
-export type Actor = { id: number | null; email: string };
+/** Who did it; security events such as a failed sign-in have an email but no console user id or name. */
+export type Actor = { id: number | null; email: string; name?: string | null };
 
 export type AuditDraft = {
   action: string;
@@ -30,6 +30,7 @@ async function appendAuditEvent(tx: Tx, actor: Actor, draft: AuditDraft): Promis
     occurredAt: last && last.occurredAt > now ? last.occurredAt : now,
     actorId: actor.id,
     actorEmail: actor.email,
+    actorName: actor.name ?? null,
     action: draft.action,
     personId: draft.personId ?? null,
     smartcardId: draft.smartcardId ?? null,

@@ -14,7 +14,7 @@ export async function checkPassword(email: string, password: string): Promise<{ 
 }
 
 export async function findActiveUserByEmail(email: string) {
-  return db.consoleUser.findFirst({ where: { email: email.toLowerCase(), active: true }, select: { id: true, email: true } });
+  return db.consoleUser.findFirst({ where: { email: email.toLowerCase(), active: true }, select: { id: true, email: true, name: true } });
 }
 
 export async function startSession(consoleUserId: number): Promise<string> {
@@ -23,10 +23,10 @@ export async function startSession(consoleUserId: number): Promise<string> {
 }
 
 /** Ends a session; returns its user when it was still open (so sign-out is recorded once). */
-export async function endSession(sessionId: string): Promise<{ id: number; email: string } | null> {
+export async function endSession(sessionId: string): Promise<{ id: number; email: string; name: string } | null> {
   const ended = await db.consoleSession.updateMany({ where: { id: sessionId, endedAt: null }, data: { endedAt: new Date() } });
   if (ended.count === 0) return null;
-  const session = await db.consoleSession.findUnique({ where: { id: sessionId }, select: { consoleUser: { select: { id: true, email: true } } } });
+  const session = await db.consoleSession.findUnique({ where: { id: sessionId }, select: { consoleUser: { select: { id: true, email: true, name: true } } } });
   return session?.consoleUser ?? null;
 }
 

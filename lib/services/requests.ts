@@ -56,7 +56,7 @@ async function submit(input: { name: string; email: string; odsCode: string | nu
   ]);
   const triage = triageText(input.message);
   const row = await createRequest(
-    { id: null, email: input.email },
+    { id: null, email: input.email, name: input.name },
     {
       source: "form",
       name: input.name,

@@ -18,7 +18,7 @@ describe("job role catalogue", () => {
     await saveJobRole("add", { code: "r8004", name: "Healthcare student access role", userGroup: "Students", functions: "Patient Search\n\n  View  ", csmsAccess: false });
     expect(await db.jobRole.findUniqueOrThrow({ where: { code: "R8004" } })).toMatchObject({ functions: JSON.stringify(["Patient Search", "View"]) });
     const [event] = await changeEvents("job_role.added");
-    expect(event).toMatchObject({ roleCode: "R8004", actorEmail: "manager@ra.example" });
+    expect(event).toMatchObject({ roleCode: "R8004", actorEmail: "manager@ra.example", actorName: "Morgan Manager" });
   });
 
   it("changing whether CSMS accepts a role changes verdicts at once", async () => {

@@ -16,7 +16,7 @@ import { errorBody } from "./support/api";
 import { auditJson, auditResponse, type AuditQuery } from "./support/audit-helpers";
 
 const N = 100_000;
-const HEADER = ["id", "occurredAt", "actorEmail", "action", "description", "smartcardId", "personName", "odsCode", "orgName", "roleCode", "roleName", "before", "after", "reason", "requestId", "hash"];
+const HEADER = ["id", "occurredAt", "actorEmail", "action", "description", "smartcardId", "personName", "odsCode", "orgName", "roleCode", "roleName", "before", "after", "reason", "requestId", "hash", "actorName"];
 const ACTORS = ["agent@ra.example", "manager@ra.example", "agent-sussex@ra.example"];
 const ACTIONS = ["role.added", "role.removed", "workgroup.added", "workgroup.removed", "security.sign_in"];
 const ODS = ["A81001", "A81002", "RYR"];
@@ -67,7 +67,7 @@ const rowById = (id: number): Row =>
   id >= firstId && id < firstId + N ? { ...fixture(id - firstId), prevHash: "", hash: hashOf[id - firstId]! } : preexisting.get(id)!;
 
 function exportRecord(e: Row): string[] {
-  const values = [String(e.id), e.occurredAt.toISOString(), e.actorEmail, e.action, describeAuditEvent(e), e.smartcardId, e.personName, e.odsCode, e.orgName, e.roleCode, e.roleName, e.before, e.after, e.reason, e.requestId, e.hash];
+  const values = [String(e.id), e.occurredAt.toISOString(), e.actorEmail, e.action, describeAuditEvent(e), e.smartcardId, e.personName, e.odsCode, e.orgName, e.roleCode, e.roleName, e.before, e.after, e.reason, e.requestId, e.hash, e.actorName];
   return values.map((v) => v ?? "");
 }
 // Spreadsheet programs treat cells starting with = + - @ tab or CR as formulas: the export prefixes an apostrophe.

@@ -30,7 +30,7 @@ export default async function AuditEventPage({ params }: Props) {
           <dt className="font-bold">When (UTC)</dt>
           <dd>{utc(event.occurredAt)}</dd>
           <dt className="font-bold">Who</dt>
-          <dd>{event.actorEmail}</dd>
+          <dd>{event.actorName ? `${event.actorName} (${event.actorEmail})` : event.actorEmail}</dd>
           <dt className="font-bold">Action</dt>
           <dd>{event.action in auditActions ? auditActions[event.action as AuditAction] : event.action}</dd>
           <dt className="font-bold">Person</dt>
