@@ -83,7 +83,7 @@ test("auditor finds a change made through a request, opens it, follows it to the
   expect(download.suggestedFilename()).toMatch(/^csms-change-log-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = (await readFile((await download.path())!, "utf8")).replace(/^\uFEFF/, "");
   const lines = csv.trim().split(/\r?\n/);
-  expect(lines[0]).toBe("id,occurredAt,actorEmail,action,description,smartcardId,personName,odsCode,orgName,roleCode,roleName,before,after,reason,requestId,hash");
+  expect(lines[0]).toBe("id,occurredAt,actorEmail,action,description,smartcardId,personName,odsCode,orgName,roleCode,roleName,before,after,reason,requestId,hash,actorName");
   expect(lines.length).toBe((await rows.count()) + 1);
   for (const line of lines.slice(1)) expect(line).toContain(`,${person},`);
   const csvFix = lines.filter((l) => l.includes(reason));
