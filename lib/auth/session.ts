@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { actorForSession } from "@/lib/data/console-users";
 import type { ConsoleActor } from "./rules";
@@ -9,7 +10,8 @@ export async function currentSessionId(): Promise<string | null> {
   return session?.sessionId ?? null;
 }
 
-export async function currentActor(): Promise<ConsoleActor | null> {
+/** Once per server render (the layout and the page both ask); fresh from the database on every request. */
+export const currentActor = cache(async (): Promise<ConsoleActor | null> => {
   const sessionId = await currentSessionId();
   return sessionId ? actorForSession(sessionId) : null;
-}
+});
