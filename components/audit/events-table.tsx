@@ -5,8 +5,10 @@ import { formatSmartcardId } from "@/lib/domain/smartcard";
 
 export const utc = (d: Date) => `${d.toISOString().replace("T", " ").slice(0, 19)}`;
 
-export function EventsTable({ events, caption }: { events: AuditEventRow[]; caption: string }) {
-  if (events.length === 0) return <p>No changes match.</p>;
+type Props = { events: AuditEventRow[]; caption: string; empty?: string };
+
+export function EventsTable({ events, caption, empty = "No changes match." }: Props) {
+  if (events.length === 0) return <p>{empty}</p>;
   return (
     <table className="table">
       <caption className="sr-only">{caption}</caption>

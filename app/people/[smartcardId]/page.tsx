@@ -47,7 +47,7 @@ export default async function PersonPage({ params }: Props) {
       {changeable.length > 0 && <AddRolePanel profile={profile} catalogue={catalogue} changeable={changeable} />}
       <section aria-labelledby="history-heading" className="card overflow-x-auto">
         <h2 id="history-heading" className="mb-3 text-xl font-bold">History</h2>
-        <EventsTable events={history} caption={`Changes to ${profile.name}'s access, newest first`} />
+        <EventsTable events={history} caption={`Changes to ${profile.name}'s access, newest first`} empty="No changes have been made to this person's access in the console yet." />
         {actor.role !== "ra_agent" && history.length > 0 && (
           <p className="mt-3"><Link href={`/audit?smartcardId=${profile.smartcardId}`}>All changes for this person in the change log</Link></p>
         )}
