@@ -31,7 +31,7 @@ function auditKey(): string {
 
 /** Keyed so that someone with database access alone cannot recompute the chain after editing it. */
 export function chainHash(prevHash: string, event: ChainedFields): string {
-  const canonical = JSON.stringify([
+  const fields: unknown[] = [
     event.id,
     event.occurredAt.toISOString(),
     event.actorId,
@@ -48,8 +48,10 @@ export function chainHash(prevHash: string, event: ChainedFields): string {
     event.after,
     event.reason,
     event.requestId,
-    // Added after the first release: last, so the position of every earlier field is unchanged.
-    event.actorName ?? null,
-  ]);
+  ];
+  // Added after the first release, and only when present: events written before it hash exactly as they
+  // did, while adding, removing or changing a name on any event still breaks its hash.
+  if (event.actorName != null) fields.push(event.actorName);
+  const canonical = JSON.stringify(fields);
   return createHmac("sha256", auditKey()).update(prevHash).update("\n").update(canonical).digest("hex");
 }
