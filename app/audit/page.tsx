@@ -9,6 +9,7 @@ import { singleValues, type RawSearchParams } from "@/lib/search-params";
 import { latestCheckpoint } from "@/lib/audit/checkpoint";
 import { approximateAuditEventCount, listAuditEvents } from "@/lib/data/audit";
 import { verifyAuditChain } from "@/lib/data/audit-verify";
+import { requestReferences } from "@/lib/data/requests";
 import { AuditFilterSchema } from "@/lib/validations/audit";
 import { fieldErrors } from "@/lib/validations/parse";
 
@@ -26,7 +27,10 @@ export default async function AuditPage({ searchParams }: Props) {
   const errors = parsed.success ? {} : fieldErrors(parsed.error);
   const page = parsed.success ? await listAuditEvents(parsed.data) : { events: [], nextCursor: null };
   const verify = query.verify === "full" || (await approximateAuditEventCount()) <= VERIFY_ON_VIEW_LIMIT;
-  const chain = verify ? await verifyAuditChain(latestCheckpoint()) : null;
+  const [chain, references] = await Promise.all([
+    verify ? verifyAuditChain(latestCheckpoint()) : null,
+    requestReferences(page.events.map((e) => e.requestId)),
+  ]);
 
   const filters: FilterValues = { ...query };
   const keep = new URLSearchParams(Object.entries(query).filter(([k]) => k !== "cursor" && k !== "verify"));
@@ -47,7 +51,7 @@ export default async function AuditPage({ searchParams }: Props) {
         <a href={`/api/v1/audit/export.jsonl${exportQuery ? `?${exportQuery}` : ""}`}>JSON lines</a>
       </p>
       <div className="card overflow-x-auto">
-        <EventsTable events={page.events} caption="Changes, newest first" />
+        <EventsTable events={page.events} caption="Changes, newest first" references={references} />
       </div>
       <nav aria-label="Change log pages" className="flex gap-4">
         {query.cursor && <Link href={`/audit${exportQuery ? `?${exportQuery}` : ""}`}>Newest changes</Link>}

@@ -5,9 +5,9 @@ import { formatSmartcardId } from "@/lib/domain/smartcard";
 
 export const utc = (d: Date) => `${d.toISOString().replace("T", " ").slice(0, 19)}`;
 
-type Props = { events: AuditEventRow[]; caption: string; empty?: string };
+type Props = { events: AuditEventRow[]; caption: string; empty?: string; references?: Record<string, string> };
 
-export function EventsTable({ events, caption, empty = "No changes match." }: Props) {
+export function EventsTable({ events, caption, empty = "No changes match.", references = {} }: Props) {
   if (events.length === 0) return <p>{empty}</p>;
   return (
     <table className="table">
@@ -46,7 +46,7 @@ export function EventsTable({ events, caption, empty = "No changes match." }: Pr
               )}
             </td>
             <td className="whitespace-pre-wrap break-words">{e.reason ?? "—"}</td>
-            <td>{e.requestId ? <Link href={`/requests/${e.requestId}`}>{e.requestId}</Link> : "—"}</td>
+            <td>{e.requestId ? <Link href={`/requests/${e.requestId}`}>{references[e.requestId] ?? e.requestId}</Link> : "—"}</td>
           </tr>
         ))}
       </tbody>

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "./db";
+import { requestIdFor } from "./requests";
 import type { Prisma } from "@/generated/prisma/client";
 import type { AuditFilter } from "@/lib/validations/audit";
 import type { ConsoleActor } from "@/lib/auth/rules";
@@ -13,6 +14,11 @@ type IdWindow = { gte?: number; lte?: number } | "empty";
  * Two index look-ups find its ends; the page is then a bounded primary-key scan instead of a search
  * through every newer event.
  */
+/** Auditors filter by the reference they see (CSMS-…); events store the request's id. */
+async function withRequestId(filter: AuditFilter): Promise<AuditFilter> {
+  return filter.requestId ? { ...filter, requestId: await requestIdFor(filter.requestId) } : filter;
+}
+
 async function idWindow(filter: AuditFilter): Promise<IdWindow> {
   if (!filter.from && !filter.to) return {};
   const [first, last] = await Promise.all([
@@ -38,7 +44,8 @@ function auditWhere(filter: AuditFilter, window: IdWindow, before?: number): Pri
 }
 
 /** Newest first, keyset-paginated on the primary key so a deep page costs what the first one does. */
-export async function listAuditEvents(filter: AuditFilter): Promise<{ events: AuditEventRow[]; nextCursor: number | null }> {
+export async function listAuditEvents(query: AuditFilter): Promise<{ events: AuditEventRow[]; nextCursor: number | null }> {
+  const filter = await withRequestId(query);
   const limit = filter.limit ?? 50;
   const rows = await db.auditEvent.findMany({ where: auditWhere(filter, await idWindow(filter), filter.cursor), orderBy: { id: "desc" }, take: limit + 1 });
   const events = rows.slice(0, limit);
@@ -46,7 +53,8 @@ export async function listAuditEvents(filter: AuditFilter): Promise<{ events: Au
 }
 
 /** Every matching event, newest first, fetched a batch at a time so memory stays flat however many there are. */
-export async function* streamAuditEvents(filter: AuditFilter, batchSize = 1000): AsyncGenerator<AuditEventRow> {
+export async function* streamAuditEvents(query: AuditFilter, batchSize = 1000): AsyncGenerator<AuditEventRow> {
+  const filter = await withRequestId(query);
   let before = filter.cursor;
   const window = await idWindow(filter);
   for (;;) {

@@ -156,3 +156,18 @@ export async function listAssignableColleagues(odsCode: string | null) {
 export async function requestExists(id: string): Promise<boolean> {
   return (await db.accessRequest.count({ where: { id } })) > 0;
 }
+
+/** Request references for the ids on a page of events, in one query: people read CSMS-…, not ids. */
+export async function requestReferences(ids: (string | null)[]): Promise<Record<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+  if (wanted.length === 0) return {};
+  const rows = await db.accessRequest.findMany({ where: { id: { in: wanted } }, select: { id: true, reference: true } });
+  return Object.fromEntries(rows.map((r) => [r.id, r.reference]));
+}
+
+/** The request id behind a reference as people type it (CSMS-…); other values are taken as ids. */
+export async function requestIdFor(referenceOrId: string): Promise<string> {
+  if (!/^CSMS-/i.test(referenceOrId)) return referenceOrId;
+  const row = await db.accessRequest.findUnique({ where: { reference: referenceOrId.toUpperCase() }, select: { id: true } });
+  return row?.id ?? referenceOrId;
+}

@@ -57,3 +57,15 @@ describe("dates in the change log", () => {
     expect((await listAuditEvents({ to: new Date("1999-01-01T00:00:00Z") })).events).toEqual([]);
   });
 });
+
+describe("filtering by request", () => {
+  it("accepts the reference people see as well as the id", async () => {
+    const { createRequest, requestReferences } = await import("@/lib/data/requests");
+    const request = await createRequest({ id: null, email: "ref@nhs.example", name: "Ref" }, { source: "form", name: "Ref", email: "ref@nhs.example", odsCode: null, smartcardId: null, message: "help", category: "unclear" }, null);
+    const byId = await listAuditEvents({ requestId: request.id });
+    const byReference = await listAuditEvents({ requestId: request.reference.toLowerCase() });
+    expect(byId.events.map((e) => e.id)).toHaveLength(1);
+    expect(byReference.events.map((e) => e.id)).toEqual(byId.events.map((e) => e.id));
+    expect(await requestReferences([request.id, null, "unknown"])).toEqual({ [request.id]: request.reference });
+  });
+});

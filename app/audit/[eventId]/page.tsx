@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { utc } from "@/components/audit/events-table";
 import { authorisePage } from "@/lib/auth/authorise";
 import { findAuditEvent } from "@/lib/data/audit";
+import { requestReferences } from "@/lib/data/requests";
 import { auditActions, describeAuditEvent, describeDiff, type AuditAction } from "@/lib/domain/audit-text";
 import { formatSmartcardId } from "@/lib/domain/smartcard";
 
@@ -18,6 +19,7 @@ export default async function AuditEventPage({ params }: Props) {
   const event = await findAuditEvent(Number(eventId));
   if (!event) notFound();
   const diff = describeDiff(event.before, event.after);
+  const references = await requestReferences([event.requestId]);
 
   return (
     <>
@@ -48,7 +50,7 @@ export default async function AuditEventPage({ params }: Props) {
           <dt className="font-bold">Reason</dt>
           <dd className="whitespace-pre-wrap break-words">{event.reason ?? "—"}</dd>
           <dt className="font-bold">Request</dt>
-          <dd>{event.requestId ? <Link href={`/requests/${event.requestId}`}>{event.requestId}</Link> : "—"}</dd>
+          <dd>{event.requestId ? <Link href={`/requests/${event.requestId}`}>{references[event.requestId] ?? event.requestId}</Link> : "—"}</dd>
           <dt className="font-bold">Hash</dt>
           <dd className="break-all font-mono text-sm">{event.hash}</dd>
         </dl>

@@ -11,6 +11,7 @@ import { authorisePage } from "@/lib/auth/authorise";
 import { decide } from "@/lib/auth/rules";
 import { personHistory, recordProfileView } from "@/lib/data/audit";
 import { findPersonProfile, listCsmsJobRoles } from "@/lib/data/people";
+import { requestReferences } from "@/lib/data/requests";
 import { parseSmartcardId } from "@/lib/domain/smartcard";
 
 export const metadata: Metadata = { title: "Person" };
@@ -28,7 +29,7 @@ export default async function PersonPage({ params }: Props) {
     personHistory(parsed.value),
   ]);
   if (!profile) notFound();
-  await recordProfileView(actor, profile, "page");
+  const [references] = await Promise.all([requestReferences(history.map((e) => e.requestId)), recordProfileView(actor, profile, "page")]);
 
   // Controls appear only where the server would allow the change; the server checks again on submit.
   const changeable = profile.positions
@@ -47,7 +48,7 @@ export default async function PersonPage({ params }: Props) {
       {changeable.length > 0 && <AddRolePanel profile={profile} catalogue={catalogue} changeable={changeable} />}
       <section aria-labelledby="history-heading" className="card overflow-x-auto">
         <h2 id="history-heading" className="mb-3 text-xl font-bold">History</h2>
-        <EventsTable events={history} caption={`Changes to ${profile.name}'s access, newest first`} empty="No changes have been made to this person's access in the console yet." />
+        <EventsTable events={history} caption={`Changes to ${profile.name}'s access, newest first`} empty="No changes have been made to this person's access in the console yet." references={references} />
         {actor.role !== "ra_agent" && history.length > 0 && (
           <p className="mt-3"><Link href={`/audit?smartcardId=${profile.smartcardId}`}>All changes for this person in the change log</Link></p>
         )}
