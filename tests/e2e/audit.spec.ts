@@ -72,7 +72,7 @@ test("auditor finds a change made through a request, opens it, follows it to the
   await expect(fix).toHaveCount(1);
   await expect(fix).toContainText(`Added the cervicalscreening workgroup at ${TRUST.odsCode}`);
   await expect(fix).toContainText(ACCOUNTS.agent);
-  await expect(fix.getByRole("link", { name: request.id })).toHaveAttribute("href", `/requests/${request.id}`);
+  await expect(fix.getByRole("link", { name: request.reference })).toHaveAttribute("href", `/requests/${request.id}`);
   await expect(page.getByRole("region", { name: "Tamper check" }), TAMPER_HINT).toContainText("Intact");
   await expectNoAxeViolations(page, "/audit with filters applied");
 
@@ -102,7 +102,7 @@ test("auditor finds a change made through a request, opens it, follows it to the
   await expectNoAxeViolations(page, "/audit/{id}");
 
   // ...and to the request it was made for, which the auditor may read but not change.
-  await page.getByRole("link", { name: request.id, exact: true }).click();
+  await page.getByRole("link", { name: request.reference, exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/requests/${request.id}$`));
   await expect(page.getByRole("heading", { level: 1, name: `Request ${request.reference}` })).toBeVisible();
   await expect(page.getByRole("region", { name: "History of this request" })).toContainText(reason);
