@@ -116,3 +116,53 @@ export async function listCsmsJobRoles() {
 export async function personExists(smartcardId: string): Promise<boolean> {
   return (await db.person.count({ where: { smartcardId } })) > 0;
 }
+
+export type PastGrant = {
+  kind: "role" | "workgroup";
+  odsCode: string;
+  orgName: string;
+  roleCode: string | null;
+  roleName: string | null;
+  startedAt: Date;
+  grantedBy: string | null;
+  grantReason: string;
+  endedAt: Date;
+  endedBy: string | null;
+  endReason: string | null;
+};
+
+/** Grants that have ended, newest end first: they are never deleted, so the full history stays visible. */
+export async function findPastGrants(personId: number, limit = 50): Promise<PastGrant[]> {
+  const position = { select: { organisation: { select: { odsCode: true, name: true } } } };
+  const who = { select: { name: true } };
+  const [roles, workgroups] = await Promise.all([
+    db.roleAssignment.findMany({
+      where: { endedAt: { not: null }, position: { personId } },
+      include: { position, jobRole: { select: { name: true } }, grantedBy: who, endedBy: who },
+      orderBy: { endedAt: "desc" },
+      take: limit,
+    }),
+    db.workgroupMembership.findMany({
+      where: { endedAt: { not: null }, position: { personId } },
+      include: { position, grantedBy: who, endedBy: who },
+      orderBy: { endedAt: "desc" },
+      take: limit,
+    }),
+  ]);
+  const common = (g: (typeof roles)[number] | (typeof workgroups)[number]) => ({
+    odsCode: g.position.organisation.odsCode,
+    orgName: g.position.organisation.name,
+    startedAt: g.startedAt,
+    grantedBy: g.grantedBy?.name ?? null,
+    grantReason: g.grantReason,
+    endedAt: g.endedAt!,
+    endedBy: g.endedBy?.name ?? null,
+    endReason: g.endReason,
+  });
+  return [
+    ...roles.map((r) => ({ kind: "role" as const, roleCode: r.roleCode, roleName: r.jobRole.name, ...common(r) })),
+    ...workgroups.map((w) => ({ kind: "workgroup" as const, roleCode: null, roleName: null, ...common(w) })),
+  ]
+    .sort((a, b) => b.endedAt.getTime() - a.endedAt.getTime())
+    .slice(0, limit);
+}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { FlashProvider } from "@/components/people/flash";
+import { PastGrants } from "@/components/people/past-grants";
 import { PersonHeading } from "@/components/people/person-heading";
 import { PositionsTable } from "@/components/people/positions-table";
 import { VerdictPanel } from "@/components/people/verdict-panel";
@@ -10,7 +11,7 @@ import { EventsTable } from "@/components/audit/events-table";
 import { authorisePage } from "@/lib/auth/authorise";
 import { decide } from "@/lib/auth/rules";
 import { personHistory, recordProfileView } from "@/lib/data/audit";
-import { findPersonProfile, listCsmsJobRoles } from "@/lib/data/people";
+import { findPastGrants, findPersonProfile, listCsmsJobRoles } from "@/lib/data/people";
 import { requestReferences } from "@/lib/data/requests";
 import { parseSmartcardId } from "@/lib/domain/smartcard";
 
@@ -29,7 +30,11 @@ export default async function PersonPage({ params }: Props) {
     personHistory(parsed.value),
   ]);
   if (!profile) notFound();
-  const [references] = await Promise.all([requestReferences(history.map((e) => e.requestId)), recordProfileView(actor, profile, "page")]);
+  const [references, pastGrants] = await Promise.all([
+    requestReferences(history.map((e) => e.requestId)),
+    findPastGrants(profile.id),
+    recordProfileView(actor, profile, "page"),
+  ]);
 
   // Controls appear only where the server would allow the change; the server checks again on submit.
   const changeable = profile.positions
@@ -46,6 +51,7 @@ export default async function PersonPage({ params }: Props) {
       <VerdictPanel profile={profile} catalogue={catalogue} changeable={changeable} />
       <PositionsTable profile={profile} changeable={changeable} />
       {changeable.length > 0 && <AddRolePanel profile={profile} catalogue={catalogue} changeable={changeable} />}
+      <PastGrants grants={pastGrants} />
       <section aria-labelledby="history-heading" className="card overflow-x-auto">
         <h2 id="history-heading" className="mb-3 text-xl font-bold">History</h2>
         <EventsTable events={history} caption={`Changes to ${profile.name}'s access, newest first`} empty="No changes have been made to this person's access in the console yet." references={references} />
