@@ -6,9 +6,8 @@ import { categoryNames, InboxTable } from "@/components/requests/inbox-table";
 import { authorisePage } from "@/lib/auth/authorise";
 import { singleValues, type RawSearchParams } from "@/lib/search-params";
 import { canChangeAnything } from "@/lib/auth/rules";
-import { requestStatuses } from "@/lib/data/requests";
 import { loadInbox } from "@/lib/services/request-inbox";
-import { requestStatusNames } from "@/lib/validations/request";
+import { requestStatuses, requestStatusNames } from "@/lib/validations/request";
 
 export const metadata: Metadata = { title: "Requests" };
 

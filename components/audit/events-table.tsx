@@ -2,8 +2,8 @@ import Link from "next/link";
 import type { AuditEventRow } from "@/lib/data/audit";
 import { describeAuditEvent } from "@/lib/domain/audit-text";
 import { formatSmartcardId } from "@/lib/domain/smartcard";
+import { utc } from "@/lib/format";
 
-export const utc = (d: Date) => `${d.toISOString().replace("T", " ").slice(0, 19)}`;
 
 type Props = { events: AuditEventRow[]; caption: string; empty?: string; references?: Record<string, string> };
 

@@ -1,6 +1,6 @@
 import type { PastGrant } from "@/lib/data/people";
+import { ukDate } from "@/lib/format";
 
-const day = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "Europe/London" });
 
 /** Ended job roles and workgroup memberships, with who gave and ended them and why. */
 export function PastGrants({ grants }: { grants: PastGrant[] }) {
@@ -28,12 +28,12 @@ export function PastGrants({ grants }: { grants: PastGrant[] }) {
                   <span className="font-mono">{g.odsCode}</span> {g.orgName}
                 </td>
                 <td>
-                  {day.format(g.startedAt)}
+                  {ukDate(g.startedAt)}
                   {g.grantedBy && ` by ${g.grantedBy}`}
                   <span className="block break-words text-sm text-nhs-grey">{g.grantReason}</span>
                 </td>
                 <td>
-                  {day.format(g.endedAt)}
+                  {ukDate(g.endedAt)}
                   {g.endedBy && ` by ${g.endedBy}`}
                   {g.endReason && <span className="block break-words text-sm text-nhs-grey">{g.endReason}</span>}
                 </td>

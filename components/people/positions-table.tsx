@@ -1,11 +1,11 @@
 import type { PersonProfile } from "@/lib/data/people";
+import { ukDate } from "@/lib/format";
 import { ChangeForm } from "./change-form";
 import { Disclosure } from "./disclosure";
 
 /** With a requestId, every change made here is linked to that request in the change log. */
 type Props = { profile: PersonProfile; changeable: string[]; requestId?: string };
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "Europe/London" });
 
 export function PositionsTable({ profile, changeable, requestId }: Props) {
   const base = { smartcardId: profile.smartcardId, version: profile.version, requestId };
@@ -40,7 +40,7 @@ export function PositionsTable({ profile, changeable, requestId }: Props) {
                       {p.roleGrants.map((r) => (
                         <li key={r.roleCode} className="mb-1">
                           <span className="font-bold">{r.roleCode}</span> {r.roleName}
-                          <span className="block text-sm text-nhs-grey">since {dateFormat.format(r.startedAt)}</span>
+                          <span className="block text-sm text-nhs-grey">since {ukDate(r.startedAt)}</span>
                           {canChange && (
                             <Disclosure summary={`Remove ${r.roleCode}`} label={`Remove ${r.roleCode} ${r.roleName} at ${p.odsCode}`}>
                               <ChangeForm
@@ -60,7 +60,7 @@ export function PositionsTable({ profile, changeable, requestId }: Props) {
                     {p.cervicalScreeningWorkgroup ? (
                       <span>
                         Yes
-                        {p.workgroupSince && <span className="block text-sm text-nhs-grey">since {dateFormat.format(p.workgroupSince)}</span>}
+                        {p.workgroupSince && <span className="block text-sm text-nhs-grey">since {ukDate(p.workgroupSince)}</span>}
                       </span>
                     ) : (
                       <span>No</span>

@@ -4,9 +4,8 @@ import { db } from "./db";
 import { auditedChange, type Actor } from "./audited";
 import { notFound, versionConflict } from "@/lib/errors";
 import type { Prisma } from "@/generated/prisma/client";
+import { requestStatuses, type RequestStatus } from "@/lib/validations/request";
 
-export const requestStatuses = ["new", "in_progress", "waiting", "resolved", "rejected"] as const;
-export type RequestStatus = (typeof requestStatuses)[number];
 export const openStatuses: RequestStatus[] = ["new", "in_progress", "waiting"];
 
 export type NewRequest = {

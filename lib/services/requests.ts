@@ -11,7 +11,6 @@ import {
   findRequestForRequester,
   listAssignableColleagues,
   updateRequest,
-  type RequestStatus,
 } from "@/lib/data/requests";
 import { findOrganisationByName, organisationExists } from "@/lib/data/organisations";
 import { describeAuditEvent } from "@/lib/domain/audit-text";
@@ -21,7 +20,7 @@ import { replyText } from "@/lib/domain/reply-text";
 import { triageText } from "@/lib/domain/triage";
 import { badInput, ConsoleError, notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validations/parse";
-import { EmailIntakeSchema, RequestApiSchema, RequestFormSchema, RequestUpdateSchema, StatusLookupSchema } from "@/lib/validations/request";
+import { EmailIntakeSchema, RequestApiSchema, RequestFormSchema, RequestUpdateSchema, StatusLookupSchema, type RequestStatus } from "@/lib/validations/request";
 
 const HOUR = 60 * 60 * 1000;
 // The public form: 10 submissions an hour from one address, 5 an hour for one email address.

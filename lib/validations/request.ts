@@ -62,6 +62,9 @@ export const StatusLookupSchema = z.object({
   email: emailField,
 });
 
+export const requestStatuses = ["new", "in_progress", "waiting", "resolved", "rejected"] as const;
+export type RequestStatus = (typeof requestStatuses)[number];
+
 export const requestStatusNames = {
   new: "New",
   in_progress: "In progress",
@@ -74,7 +77,7 @@ export const RequestUpdateSchema = z
   .object({
     id: z.string().uuid("That request reference is not valid"),
     version: z.number({ error: "The request version is missing — reload the page" }).int().positive(),
-    status: z.enum(["new", "in_progress", "waiting", "resolved", "rejected"], { error: "Choose a status" }).optional(),
+    status: z.enum(requestStatuses, { error: "Choose a status" }).optional(),
     assignedToId: z.number().int().positive().nullable().optional(),
     reply: z.string().trim().max(5000, "The reply must be 5,000 characters or fewer").optional(),
     rejectionReason: z.preprocess(blankToUndefined, reasonField.optional()),
@@ -83,7 +86,7 @@ export const RequestUpdateSchema = z
   .refine((u) => u.status !== "resolved" || (u.reply && u.reply.length > 0), { path: ["reply"], message: "Enter the reply sent to the requester" });
 
 export const InboxFilterSchema = z.object({
-  status: z.preprocess(blankToUndefined, z.enum(["new", "in_progress", "waiting", "resolved", "rejected"], { error: "Choose a status from the list" }).optional()),
+  status: z.preprocess(blankToUndefined, z.enum(requestStatuses, { error: "Choose a status from the list" }).optional()),
   category: z.preprocess(
     blankToUndefined,
     z.enum(["permissions", "smartcard_locked", "no_care_id", "technical", "unclear"], { error: "Choose a category from the list" }).optional(),

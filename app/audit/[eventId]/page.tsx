@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { utc } from "@/components/audit/events-table";
 import { authorisePage } from "@/lib/auth/authorise";
+import { utc } from "@/lib/format";
 import { findAuditEvent } from "@/lib/data/audit";
 import { requestReferences } from "@/lib/data/requests";
 import { auditActions, describeAuditEvent, describeDiff, type AuditAction } from "@/lib/domain/audit-text";

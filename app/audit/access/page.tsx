@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { utc } from "@/components/audit/events-table";
 import { FilterForm } from "@/components/audit/filter-form";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { authorisePage } from "@/lib/auth/authorise";
+import { utc } from "@/lib/format";
 import { singleValues, type RawSearchParams } from "@/lib/search-params";
 import { listAccessLog } from "@/lib/data/audit";
 import { formatSmartcardId } from "@/lib/domain/smartcard";
