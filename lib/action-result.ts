@@ -1,7 +1,7 @@
 import "server-only";
 import { toProblem, type ErrorCode } from "@/lib/errors";
 
-export type ActionFailure = { ok: false; status: number; code: ErrorCode; message: string; fields?: Record<string, string> };
+export type ActionFailure = { ok: false; status: number; code: ErrorCode; message: string; fields?: Record<string, string>; warnings?: string[] };
 export type ActionResult<T> = { ok: true; value: T } | ActionFailure;
 
 /** Runs a Server Action's work and turns typed failures into a result the form can show; never throws. */

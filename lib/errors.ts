@@ -6,6 +6,8 @@ export type ErrorCode =
   | "not_found"
   | "version_conflict"
   | "already_exists"
+  | "ig_warning"
+  | "identity_unconfirmed"
   | "rate_limited"
   | "server_error";
 
@@ -16,6 +18,8 @@ const statusOf: Record<ErrorCode, number> = {
   not_found: 404,
   version_conflict: 409,
   already_exists: 409,
+  ig_warning: 409,
+  identity_unconfirmed: 409,
   rate_limited: 429,
   server_error: 500,
 };
@@ -25,6 +29,7 @@ export class ConsoleError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: Record<string, string>,
+    readonly warnings?: string[],
   ) {
     super(message);
     this.name = "ConsoleError";
@@ -43,13 +48,21 @@ export const notFound = (message: string) => new ConsoleError("not_found", messa
 export const versionConflict = () =>
   new ConsoleError("version_conflict", "This profile changed since you opened it — reload to see the latest and try again.");
 export const alreadyExists = (message: string) => new ConsoleError("already_exists", message);
+export const igWarning = (warnings: string[]) =>
+  new ConsoleError(
+    "ig_warning",
+    `Check this grant: ${warnings.join(" ")} To go ahead, acknowledge the warning and say why the access is needed.`,
+    undefined,
+    warnings,
+  );
+export const identityUnconfirmed = (message: string) => new ConsoleError("identity_unconfirmed", message, { requestId: message });
 
-export type Problem = { status: number; code: ErrorCode; message: string; fields?: Record<string, string> };
+export type Problem = { status: number; code: ErrorCode; message: string; fields?: Record<string, string>; warnings?: string[] };
 
 /** Known failures keep their message; anything else is logged by the caller and shown as a generic fault. */
 export function toProblem(error: unknown): Problem | null {
   if (error instanceof ConsoleError) {
-    return { status: error.status, code: error.code, message: error.message, fields: error.fields };
+    return { status: error.status, code: error.code, message: error.message, fields: error.fields, ...(error.warnings ? { warnings: error.warnings } : {}) };
   }
   return null;
 }

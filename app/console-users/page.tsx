@@ -40,7 +40,7 @@ export default async function ConsoleUsersPage() {
                     {editable && (
                       <details className="mt-1">
                         <summary className="cursor-pointer font-bold text-nhs-blue underline" aria-label={`Change ${u.name}`}>Change</summary>
-                        <ConsoleUserForm user={{ ...u, role: u.role as "ra_agent" | "auditor" }} organisations={mine} />
+                        <ConsoleUserForm user={{ ...u, role: u.role as "ra_agent" | "advanced_ra_agent" | "auditor" }} organisations={mine} />
                       </details>
                     )}
                   </td>

@@ -3,7 +3,7 @@
 import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { actionResult, clientIp } from "@/lib/action-result";
-import { changeRequest, createRequestFromEmail, requestStatusForRequester, submitRequestForm } from "@/lib/services/requests";
+import { changeRequest, confirmIdentity, createRequestFromEmail, requestStatusForRequester, submitRequestForm } from "@/lib/services/requests";
 
 export async function submitRequestAction(input: unknown) {
   const ip = clientIp(await headers());
@@ -25,6 +25,15 @@ export async function changeRequestAction(input: unknown) {
   const result = await actionResult("changeRequestAction", async () => {
     const row = await changeRequest(input);
     return { id: row.id, status: row.status, version: row.version };
+  });
+  if (result.ok) revalidatePath(`/requests/${result.value.id}`);
+  return result;
+}
+
+export async function confirmIdentityAction(input: unknown) {
+  const result = await actionResult("confirmIdentityAction", async () => {
+    const row = await confirmIdentity(input);
+    return { id: row.id, version: row.version };
   });
   if (result.ok) revalidatePath(`/requests/${result.value.id}`);
   return result;

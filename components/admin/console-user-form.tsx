@@ -9,8 +9,8 @@ import { TextField } from "@/components/forms/text-field";
 import { ConsoleUserSchema, ConsoleUserUpdateSchema } from "@/lib/validations/admin";
 import { useActionForm } from "@/components/forms/use-action-form";
 
-type User = { id: number; email: string; name: string; role: "ra_agent" | "auditor"; organisations: string[]; active: boolean };
-type Values = { id?: number; email?: string; name: string; role: "ra_agent" | "auditor"; odsCodes: string[]; active: boolean; password?: string };
+type User = { id: number; email: string; name: string; role: "ra_agent" | "advanced_ra_agent" | "auditor"; organisations: string[]; active: boolean };
+type Values = { id?: number; email?: string; name: string; role: "ra_agent" | "advanced_ra_agent" | "auditor"; odsCodes: string[]; active: boolean; password?: string };
 type Props = { user?: User; organisations: { odsCode: string; name: string }[] };
 
 /** Adds a console user, or changes one; role and organisations apply on the user's very next request. */
@@ -37,6 +37,7 @@ export function ConsoleUserForm({ user, organisations }: Props) {
       <TextField id={`${prefix}name`} label="Name" maxLength={100} error={fields[`${prefix}name`]} {...register("name")} />
       <SelectField id={`${prefix}role`} label="Console role" error={fields[`${prefix}role`]} {...register("role")}>
         <option value="ra_agent">RA agent</option>
+        <option value="advanced_ra_agent">Advanced RA agent (also manages workgroups)</option>
         <option value="auditor">Auditor</option>
       </SelectField>
       <fieldset className="mb-4" aria-describedby={fields[`${prefix}odsCodes`] ? `${prefix}odsCodes-error` : undefined}>

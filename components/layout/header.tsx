@@ -26,6 +26,11 @@ export function Header({ actor }: Props) {
                 <li>
                   <Link href="/job-roles" className="text-white">Job roles</Link>
                 </li>
+                {(actor.role === "ra_manager" || actor.role === "advanced_ra_agent") && (
+                  <li>
+                    <Link href="/approvals" className="text-white">Asked-for changes</Link>
+                  </li>
+                )}
                 {actor.role === "ra_manager" && (
                   <li>
                     <Link href="/console-users" className="text-white">Users</Link>

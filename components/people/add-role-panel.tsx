@@ -7,9 +7,11 @@ type Props = {
   changeable: string[];
   /** When the role is added in answer to a request, the change log links the two. */
   requestId?: string;
+  /** Where the plan says a role is missing, so the fix link lands ready to use. */
+  needsRoleAt?: string;
 };
 
-export function AddRolePanel({ profile, catalogue, changeable, requestId }: Props) {
+export function AddRolePanel({ profile, catalogue, changeable, requestId, needsRoleAt }: Props) {
   const organisations = profile.positions
     .filter((p) => changeable.includes(p.odsCode))
     .map((p) => ({ odsCode: p.odsCode, label: `${p.odsCode} ${p.orgName}` }));
@@ -19,8 +21,7 @@ export function AddRolePanel({ profile, catalogue, changeable, requestId }: Prop
     if (!group) roleGroups.push((group = { userGroup: role.userGroup, roles: [] }));
     group.roles.push({ code: role.code, label: `${role.code} ${role.name}` });
   }
-  // Preselect where the verdict says a role is missing, so the fix link lands ready to use.
-  const needsRole = profile.fix.find((a) => a.kind === "add_role" && changeable.includes(a.odsCode))?.odsCode;
+  const needsRole = needsRoleAt && changeable.includes(needsRoleAt) ? needsRoleAt : undefined;
 
   return (
     <section aria-labelledby="add-role-heading" className="card" id="add-role">

@@ -30,7 +30,7 @@ export type RoleChoices = {
   roleGroups: { userGroup: string; roles: { code: string; label: string }[] }[];
 };
 
-type ChangeValues = ChangeTarget & { reason: string };
+type ChangeValues = ChangeTarget & { reason: string; acknowledgeWarning?: boolean; justification?: string };
 
 // Role changes carry a role code, workgroup changes do not: the schema follows the kind.
 const resolverFor = (kind: ChangeKind) =>
@@ -55,11 +55,14 @@ function VersionedChangeForm({ kind, target, idPrefix, submitLabel, defaultReaso
   });
 
   const { attempt, failed } = useFailedAttempts();
+  // Once the server has warned, the warning stays with the form until the change goes through.
+  const [warned, setWarned] = useState<string[]>();
   const onSubmit = handleSubmit(async (values) => {
     setFailure(undefined);
     const result = await changePersonAction(kind, values);
     if (!result.ok) {
       setFailure(result);
+      if (result.code === "ig_warning") setWarned(result.warnings ?? [result.message]);
       return failed();
     }
     flash.show(result.message);
@@ -67,7 +70,7 @@ function VersionedChangeForm({ kind, target, idPrefix, submitLabel, defaultReaso
   }, failed);
 
   const fields: Record<string, string> = { ...failure?.fields };
-  for (const name of ["odsCode", "roleCode", "reason"] as const) {
+  for (const name of ["odsCode", "roleCode", "reason", "justification"] as const) {
     const message = formState.errors[name]?.message;
     if (message) fields[name] = message;
   }
@@ -97,6 +100,29 @@ function VersionedChangeForm({ kind, target, idPrefix, submitLabel, defaultReaso
             ))}
           </SelectField>
         </>
+      )}
+      {warned && (
+        <div className="mb-4 border-l-8 border-nhs-warm-yellow bg-white p-3" data-testid="ig-warning">
+          <h3 className="mb-2 font-bold">Information governance check</h3>
+          <ul className="mb-3 list-disc pl-6">
+            {warned.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+          <div className="mb-3 flex items-start gap-2">
+            <input id={`${idPrefix}acknowledgeWarning`} type="checkbox" className="mt-1 h-5 w-5" {...register("acknowledgeWarning")} />
+            <label htmlFor={`${idPrefix}acknowledgeWarning`}>I have checked that this person needs this access anyway</label>
+          </div>
+          <TextArea
+            id={`${idPrefix}justification`}
+            label="Why is this access needed?"
+            hint="Recorded with the change for the auditors, beside the warning."
+            error={fields.justification}
+            rows={2}
+            maxLength={500}
+            {...register("justification")}
+          />
+        </div>
       )}
       <TextArea
         id={`${idPrefix}reason`}

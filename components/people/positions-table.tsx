@@ -1,13 +1,14 @@
 import type { PersonProfile } from "@/lib/data/people";
 import { ukDate } from "@/lib/format";
+import type { ChangeRights } from "@/lib/services/change-rights";
+import { AskForm } from "./ask-form";
 import { ChangeForm } from "./change-form";
 import { Disclosure } from "./disclosure";
 
 /** With a requestId, every change made here is linked to that request in the change log. */
-type Props = { profile: PersonProfile; changeable: string[]; requestId?: string };
+type Props = { profile: PersonProfile; rights: ChangeRights; requestId?: string; asked?: string[] };
 
-
-export function PositionsTable({ profile, changeable, requestId }: Props) {
+export function PositionsTable({ profile, rights, requestId, asked = [] }: Props) {
   const base = { smartcardId: profile.smartcardId, version: profile.version, requestId };
   return (
     <section aria-labelledby="positions-heading" className="card">
@@ -26,7 +27,8 @@ export function PositionsTable({ profile, changeable, requestId }: Props) {
           </thead>
           <tbody>
             {profile.positions.map((p) => {
-              const canChange = changeable.includes(p.odsCode);
+              const canChange = rights.roles.includes(p.odsCode);
+              const workgroupVerb = p.cervicalScreeningWorkgroup ? "Remove" : "Add";
               return (
                 <tr key={p.positionId}>
                   <td>
@@ -65,7 +67,7 @@ export function PositionsTable({ profile, changeable, requestId }: Props) {
                     ) : (
                       <span>No</span>
                     )}
-                    {canChange && (
+                    {rights.workgroups.includes(p.odsCode) ? (
                       <Disclosure
                         summary={p.cervicalScreeningWorkgroup ? "Remove workgroup" : "Add workgroup"}
                         label={`${p.cervicalScreeningWorkgroup ? "Remove" : "Add"} the cervicalscreening workgroup at ${p.odsCode}`}
@@ -78,6 +80,18 @@ export function PositionsTable({ profile, changeable, requestId }: Props) {
                           submitLabel={`${p.cervicalScreeningWorkgroup ? "Remove" : "Add"} workgroup at ${p.odsCode}`}
                         />
                       </Disclosure>
+                    ) : asked.includes(p.odsCode) ? (
+                      <span className="block text-sm text-nhs-grey">Workgroup change asked for</span>
+                    ) : (
+                      rights.ask.includes(p.odsCode) && (
+                        <Disclosure summary={`Ask: ${workgroupVerb.toLowerCase()} workgroup`} label={`Ask for the cervicalscreening workgroup at ${p.odsCode} to be ${p.cervicalScreeningWorkgroup ? "removed" : "added"}`}>
+                          <AskForm
+                            idPrefix={`ask-workgroup-${p.odsCode}-`}
+                            target={{ kind: p.cervicalScreeningWorkgroup ? "workgroup.remove" : "workgroup.add", smartcardId: profile.smartcardId, odsCode: p.odsCode, requestId }}
+                            what={`${workgroupVerb.toLowerCase()} workgroup at ${p.odsCode}`}
+                          />
+                        </Disclosure>
+                      )
                     )}
                   </td>
                 </tr>

@@ -1,13 +1,17 @@
 import type { PersonProfile } from "@/lib/data/people";
-import { describeFix } from "@/lib/domain/fix";
+import { describePlan, type FixPlan } from "@/lib/domain/fix";
 import type { OrganisationStatus } from "@/lib/domain/verdict";
 import { verdictHeadline } from "@/lib/domain/verdict-text";
-import { ChangeForm } from "./change-form";
+import type { ChangeRights } from "@/lib/services/change-rights";
+import { PlanActions } from "./plan-actions";
+import { PlanTargetForm } from "./plan-target-form";
 
 type Props = {
   profile: PersonProfile;
   catalogue: { code: string; name: string }[];
-  changeable: string[];
+  rights: ChangeRights;
+  plan: FixPlan;
+  asked: string[];
 };
 
 const statusWords: Record<OrganisationStatus, string> = {
@@ -18,8 +22,8 @@ const statusWords: Record<OrganisationStatus, string> = {
   missing_both: "No CSMS job role and no workgroup",
 };
 
-export function VerdictPanel({ profile, catalogue, changeable }: Props) {
-  const { verdict, fix } = profile;
+export function VerdictPanel({ profile, catalogue, rights, plan, asked }: Props) {
+  const { verdict } = profile;
   const roleName = (code: string) => catalogue.find((r) => r.code === code)?.name ?? code;
   const orgName = (ods: string) => profile.positions.find((p) => p.odsCode === ods)?.orgName ?? ods;
   const tone = verdict.canLogIn ? "border-l-nhs-green" : "border-l-nhs-red";
@@ -52,33 +56,24 @@ export function VerdictPanel({ profile, catalogue, changeable }: Props) {
           ))}
         </ul>
       )}
-      {fix.length > 0 && (
+      {profile.positions.length > 0 && (
         <div className="mt-4 border-t border-nhs-border pt-4">
           <h3 className="mb-2 text-lg font-bold">To fix</h3>
-          <ul>
-            {fix.map((action) => {
-              const text = describeFix(action, orgName(action.odsCode));
-              const canApply = changeable.includes(action.odsCode);
-              return (
-                <li key={`${action.kind}-${action.odsCode}`} className="mb-4">
-                  <p>{text}</p>
-                  {canApply && action.kind === "add_workgroup" && (
-                    <ChangeForm
-                      kind="workgroup.add"
-                      idPrefix={`fix-${action.odsCode}-`}
-                      target={{ smartcardId: profile.smartcardId, odsCode: action.odsCode, version: profile.version }}
-                      defaultReason={`Fix from the CSMS verdict: ${text}`}
-                      submitLabel={`Apply fix: add workgroup at ${action.odsCode}`}
-                    />
-                  )}
-                  {canApply && action.kind === "add_role" && (
-                    <a href="#add-role" className="font-bold">Choose a CSMS job role to add at {action.odsCode}</a>
-                  )}
-                  {!canApply && <p className="text-nhs-grey">You do not act for {action.odsCode}: that organisation&apos;s registration authority must make this change.</p>}
-                </li>
-              );
-            })}
-          </ul>
+          <PlanTargetForm positions={profile.positions} plan={plan} />
+          <p className="mb-3" data-testid="fix-plan">{describePlan(plan, orgName)}</p>
+          {plan.actions.length > 0 && (
+            <PlanActions
+              actions={plan.actions}
+              smartcardId={profile.smartcardId}
+              version={profile.version}
+              rights={rights}
+              orgName={orgName}
+              idPrefix="fix-"
+              applyLabel="Apply fix"
+              reasonLead="Fix from the CSMS verdict"
+              asked={asked}
+            />
+          )}
         </div>
       )}
     </section>

@@ -24,7 +24,7 @@ export function SlaBadge({ createdAt, status, now }: { createdAt: Date; status: 
 
 type Row = {
   request: { id: string; reference: string; createdAt: Date; status: string; name: string; odsCode: string | null; assignedTo: { name: string } | null };
-  diagnosis: { summary: string };
+  diagnosis: { summary: string; identity: { state: string; fields: string[]; confirmed: boolean } };
   category: string;
 };
 
@@ -54,7 +54,10 @@ export function InboxTable({ rows, now }: { rows: Row[]; now: Date }) {
               {ageText(request.createdAt, now)}
               <span className="mt-1 block"><SlaBadge createdAt={request.createdAt} status={request.status} now={now} /></span>
             </td>
-            <td className="break-words">{request.name}</td>
+            <td className="break-words">
+              {request.name}
+              <IdentityNote identity={diagnosis.identity} />
+            </td>
             <td>{request.odsCode ?? "Not given"}</td>
             <td>{categoryNames[category] ?? category}</td>
             <td>{diagnosis.summary}</td>
@@ -67,4 +70,19 @@ export function InboxTable({ rows, now }: { rows: Row[]; now: Date }) {
       </tbody>
     </table>
   );
+}
+
+/** The identity match in a few words, so a mismatch is seen before the request is opened. */
+function IdentityNote({ identity }: { identity: Row["diagnosis"]["identity"] }) {
+  if (identity.state === "no_profile") return null;
+  const text =
+    identity.state === "match"
+      ? "Matches the profile"
+      : identity.confirmed
+        ? "Identity confirmed by the RA"
+        : identity.state === "no_profile_email"
+          ? "Not checked: profile has no email"
+          : `Does not match the profile (${identity.fields.join(", ")})`;
+  const warn = identity.state !== "match" && !identity.confirmed;
+  return <span className={`mt-1 block text-sm ${warn ? "font-bold text-nhs-red" : "text-nhs-grey"}`} data-testid="identity-note">{text}</span>;
 }

@@ -5,7 +5,12 @@ import { badInput, toProblem, type Problem } from "@/lib/errors";
 const MAX_BODY_BYTES = 16 * 1024;
 
 export function errorResponse(problem: Omit<Problem, "status">, status: number): NextResponse {
-  const error = problem.fields ? { code: problem.code, message: problem.message, fields: problem.fields } : { code: problem.code, message: problem.message };
+  const error = {
+    code: problem.code,
+    message: problem.message,
+    ...(problem.fields ? { fields: problem.fields } : {}),
+    ...(problem.warnings ? { warnings: problem.warnings } : {}),
+  };
   return NextResponse.json({ error }, { status });
 }
 

@@ -22,6 +22,7 @@ export const exportColumns = [
   "hash",
   // Added later: appended, so scripts reading the earlier columns by position keep working.
   "actorName",
+  "safeguards",
 ] as const;
 
 export function exportRecord(e: AuditEventRow): Record<(typeof exportColumns)[number], string> {
@@ -30,6 +31,7 @@ export function exportRecord(e: AuditEventRow): Record<(typeof exportColumns)[nu
     occurredAt: e.occurredAt.toISOString(),
     actorEmail: e.actorEmail,
     actorName: e.actorName ?? "",
+    safeguards: e.safeguards ?? "",
     action: e.action,
     description: describeAuditEvent(e),
     smartcardId: e.smartcardId ?? "",

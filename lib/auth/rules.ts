@@ -1,11 +1,15 @@
 // Pure authorisation rules: who may do what to whom. Tested exhaustively in tests/unit/auth-rules.test.ts.
-export type ConsoleRole = "ra_agent" | "ra_manager" | "auditor";
+export type ConsoleRole = "ra_agent" | "advanced_ra_agent" | "ra_manager" | "auditor";
 
 export const consoleRoleNames: Record<ConsoleRole, string> = {
   ra_agent: "RA agent",
+  advanced_ra_agent: "Advanced RA agent",
   ra_manager: "RA manager",
   auditor: "Auditor",
 };
+
+/** What a change touches: in Care Identity Management only RA managers and advanced RA agents manage workgroups. */
+export type ChangeSubject = "role" | "workgroup";
 
 export type ConsoleActor = {
   id: number;
@@ -21,7 +25,11 @@ export type ConsoleActor = {
 export type Permission =
   | { kind: "person:read" }
   | { kind: "person:change-any" }
-  | { kind: "person:change"; smartcardId: string; odsCode: string }
+  | { kind: "person:change"; smartcardId: string; odsCode: string; subject: ChangeSubject }
+  // An RA agent asks for a workgroup change they may not make; an RA manager or advanced RA agent decides.
+  | { kind: "change:ask"; smartcardId: string; odsCode: string }
+  | { kind: "change:queue" }
+  | { kind: "change:decide"; smartcardId: string; odsCode: string; proposedById: number }
   | { kind: "audit:read" }
   | { kind: "request:inbox" }
   | { kind: "request:create" }
@@ -60,19 +68,43 @@ export function decide(actor: ConsoleActor, permission: Permission): Decision {
       return decideUserChange(actor, permission);
     case "person:change-any":
       return canChangeAnything(actor) ? allow : { allowed: false, reason: "Auditors can read but not change profiles." };
-    case "person:change":
-      if (actor.role === "auditor") return { allowed: false, reason: "Auditors can read but not change profiles." };
-      if (actor.ownSmartcardId === permission.smartcardId) {
-        return { allowed: false, reason: "You cannot change your own Care Identity profile: ask another RA officer." };
-      }
-      if (!actor.odsCodes.includes(permission.odsCode)) {
-        return {
-          allowed: false,
-          reason: `You do not act for ${permission.odsCode}: ask that organisation's registration authority.`,
-        };
-      }
+    case "person:change": {
+      const scope = inPersonScope(actor, permission.smartcardId, permission.odsCode);
+      if (!scope.allowed || permission.subject === "role") return scope;
+      return managesWorkgroups(actor)
+        ? allow
+        : { allowed: false, reason: "Workgroup changes need an advanced RA agent or RA manager: use \"ask for this\" to send it to them." };
+    }
+    case "change:queue":
+      return managesWorkgroups(actor) ? allow : { allowed: false, reason: "Only advanced RA agents and RA managers work the queue of asked-for changes." };
+    case "change:ask": {
+      const scope = inPersonScope(actor, permission.smartcardId, permission.odsCode);
+      if (!scope.allowed) return scope;
+      return managesWorkgroups(actor) ? { allowed: false, reason: "You can make this change yourself." } : allow;
+    }
+    case "change:decide": {
+      const scope = inPersonScope(actor, permission.smartcardId, permission.odsCode);
+      if (!scope.allowed) return scope;
+      if (!managesWorkgroups(actor)) return { allowed: false, reason: "Only advanced RA agents and RA managers can decide on asked-for changes." };
+      if (permission.proposedById === actor.id) return { allowed: false, reason: "Someone other than the person who asked must decide." };
       return allow;
+    }
   }
+}
+
+function inPersonScope(actor: ConsoleActor, smartcardId: string, odsCode: string): Decision {
+  if (actor.role === "auditor") return { allowed: false, reason: "Auditors can read but not change profiles." };
+  if (actor.ownSmartcardId === smartcardId) {
+    return { allowed: false, reason: "You cannot change your own Care Identity profile: ask another RA officer." };
+  }
+  if (!actor.odsCodes.includes(odsCode)) {
+    return { allowed: false, reason: `You do not act for ${odsCode}: ask that organisation's registration authority.` };
+  }
+  return allow;
+}
+
+export function managesWorkgroups(actor: ConsoleActor): boolean {
+  return actor.role === "ra_manager" || actor.role === "advanced_ra_agent";
 }
 
 // RA managers manage RA agents and auditors, never themselves or another manager, and give out

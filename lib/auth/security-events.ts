@@ -23,6 +23,6 @@ export function signInFailed(attemptedEmail: string, reason: string) {
 }
 
 export function accessDenied(actor: ConsoleActor, permission: Permission, reason: string) {
-  const target = permission.kind === "person:change" ? { smartcardId: permission.smartcardId, odsCode: permission.odsCode } : {};
+  const target = "smartcardId" in permission ? { smartcardId: permission.smartcardId, odsCode: permission.odsCode } : {};
   return recordSecurityEvent(actor, { action: "security.access_denied", reason: `${permission.kind}: ${reason}`, ...target });
 }

@@ -19,6 +19,7 @@ export type ChainedFields = {
   after: string | null;
   reason: string | null;
   requestId: string | null;
+  safeguards?: string | null;
 };
 
 export const GENESIS_HASH = "0".repeat(64);
@@ -52,6 +53,8 @@ export function chainHash(prevHash: string, event: ChainedFields): string {
   // Added after the first release, and only when present: events written before it hash exactly as they
   // did, while adding, removing or changing a name on any event still breaks its hash.
   if (event.actorName != null) fields.push(event.actorName);
+  // Same rule for the safeguards behind a change; tagged so it can never pass for an actor name.
+  if (event.safeguards != null) fields.push({ safeguards: event.safeguards });
   const canonical = JSON.stringify(fields);
   return createHmac("sha256", auditKey()).update(prevHash).update("\n").update(canonical).digest("hex");
 }

@@ -18,6 +18,14 @@ export type AuditDraft = {
   after?: unknown;
   reason?: string | null;
   requestId?: string | null;
+  safeguards?: Safeguards | null;
+};
+
+/** Why a change was allowed past a safeguard; kept on its audit event (inside the keyed hash). */
+export type Safeguards = {
+  identity?: { method: string; note: string; confirmedBy: string };
+  igWarning?: { warnings: string[]; justification: string };
+  askedBy?: { email: string; pendingChangeId: string };
 };
 
 async function appendAuditEvent(tx: Tx, actor: Actor, draft: AuditDraft): Promise<void> {
@@ -43,6 +51,7 @@ async function appendAuditEvent(tx: Tx, actor: Actor, draft: AuditDraft): Promis
     after: draft.after === undefined ? null : JSON.stringify(draft.after),
     reason: draft.reason ?? null,
     requestId: draft.requestId ?? null,
+    safeguards: draft.safeguards ? JSON.stringify(draft.safeguards) : null,
   };
   await tx.auditEvent.create({ data: { ...fields, prevHash, hash: chainHash(prevHash, fields) } });
 }

@@ -1,11 +1,48 @@
 import "server-only";
 import type { Tx } from "./db";
-import { auditedChange, type Actor } from "./audited";
-import { alreadyExists, badInput, notFound, versionConflict } from "@/lib/errors";
+import { auditedChange, type Actor, type Safeguards } from "./audited";
+import { findPersonProfile } from "./people";
+import { igWarnings, type Grant } from "@/lib/domain/ig-guard";
+import { alreadyExists, badInput, igWarning, notFound, versionConflict } from "@/lib/errors";
 
-type Change = { smartcardId: string; odsCode: string; reason: string; requestId?: string; version: number };
+type Change = {
+  smartcardId: string;
+  odsCode: string;
+  reason: string;
+  requestId?: string;
+  version: number;
+  // Grants only: the officer saw the IG warning and said why the access is needed anyway.
+  acknowledgeWarning?: boolean;
+  justification?: string;
+  // Checked by the caller (identity confirmed for the request, who asked for it); kept on the audit event.
+  safeguards?: Safeguards;
+  // The asked-for change this carries out: marked applied in the same transaction.
+  pendingChangeId?: string;
+};
 export type RoleChange = Change & { roleCode: string };
 export type WorkgroupChange = Change;
+
+/**
+ * The IG guard runs inside the transaction, on the facts the grant is made against: a warned grant
+ * goes ahead only with an acknowledgement and a justification, which join the audit event.
+ */
+async function guardGrant(tx: Tx, change: Change, grant: Grant): Promise<Safeguards | null> {
+  const profile = await findPersonProfile(change.smartcardId, tx);
+  const warnings = profile ? igWarnings(profile.verdictInput, grant).map((w) => w.message) : [];
+  const base = change.safeguards ?? null;
+  if (warnings.length === 0) return base;
+  if (!change.acknowledgeWarning || !change.justification) throw igWarning(warnings);
+  return { ...base, igWarning: { warnings, justification: change.justification } };
+}
+
+async function markApplied(tx: Tx, actor: Actor, change: Change) {
+  if (!change.pendingChangeId) return;
+  const done = await tx.pendingChange.updateMany({
+    where: { id: change.pendingChangeId, status: "pending" },
+    data: { status: "applied", decidedById: actor.id, decidedAt: new Date(), decisionReason: change.reason },
+  });
+  if (done.count !== 1) throw alreadyExists("That asked-for change has already been decided.");
+}
 
 const WORKGROUP = "cervicalscreening";
 
@@ -66,6 +103,7 @@ export function addRole(actor: Actor, change: RoleChange): Promise<void> {
     if (state.roles.includes(role.code)) {
       throw alreadyExists(`${role.code} ${role.name} is already held at ${snapshot.odsCode}.`);
     }
+    const safeguards = await guardGrant(tx, change, { kind: "add_role", odsCode: change.odsCode, roleCode: role.code });
     await tx.roleAssignment.create({
       data: {
         positionId: position.id,
@@ -78,7 +116,7 @@ export function addRole(actor: Actor, change: RoleChange): Promise<void> {
     const after = { ...state, roles: [...state.roles, role.code].sort() };
     return {
       result: undefined,
-      audit: { action: "role.added", ...snapshot, roleCode: role.code, roleName: role.name, before: state, after },
+      audit: { action: "role.added", ...snapshot, roleCode: role.code, roleName: role.name, before: state, after, safeguards },
     };
   });
 }
@@ -96,7 +134,7 @@ export function removeRole(actor: Actor, change: RoleChange): Promise<void> {
     const after = { ...state, roles: state.roles.filter((code) => code !== change.roleCode) };
     return {
       result: undefined,
-      audit: { action: "role.removed", ...snapshot, roleCode: change.roleCode, roleName: role?.name ?? null, before: state, after },
+      audit: { action: "role.removed", ...snapshot, roleCode: change.roleCode, roleName: role?.name ?? null, before: state, after, safeguards: change.safeguards ?? null },
     };
   });
 }
@@ -107,6 +145,8 @@ export function addWorkgroup(actor: Actor, change: WorkgroupChange): Promise<voi
     if (state.cervicalScreeningWorkgroup) {
       throw alreadyExists(`The cervicalscreening workgroup is already held at ${snapshot.odsCode}.`);
     }
+    const safeguards = await guardGrant(tx, change, { kind: "add_workgroup", odsCode: change.odsCode });
+    await markApplied(tx, actor, change);
     await tx.workgroupMembership.create({
       data: {
         positionId: position.id,
@@ -118,7 +158,7 @@ export function addWorkgroup(actor: Actor, change: WorkgroupChange): Promise<voi
     });
     return {
       result: undefined,
-      audit: { action: "workgroup.added", ...snapshot, before: state, after: { ...state, cervicalScreeningWorkgroup: true } },
+      audit: { action: "workgroup.added", ...snapshot, before: state, after: { ...state, cervicalScreeningWorkgroup: true }, safeguards },
     };
   });
 }
@@ -128,13 +168,14 @@ export function removeWorkgroup(actor: Actor, change: WorkgroupChange): Promise<
     const { position, state, snapshot } = await loadTarget(tx, change);
     const membership = position.workgroups[0];
     if (!membership) throw notFound(`The cervicalscreening workgroup is not held at ${snapshot.odsCode}.`);
+    await markApplied(tx, actor, change);
     await tx.workgroupMembership.update({
       where: { id: membership.id },
       data: { endedAt: new Date(), endedById: actor.id, endReason: change.reason },
     });
     return {
       result: undefined,
-      audit: { action: "workgroup.removed", ...snapshot, before: state, after: { ...state, cervicalScreeningWorkgroup: false } },
+      audit: { action: "workgroup.removed", ...snapshot, before: state, after: { ...state, cervicalScreeningWorkgroup: false }, safeguards: change.safeguards ?? null },
     };
   });
 }

@@ -4,7 +4,7 @@ import { db, type Tx } from "./db";
 import { auditedChange, type Actor } from "./audited";
 import { alreadyExists, badInput, notFound } from "@/lib/errors";
 
-export type ConsoleUserInput = { email: string; name: string; role: "ra_agent" | "auditor"; odsCodes: string[]; active: boolean };
+export type ConsoleUserInput = { email: string; name: string; role: "ra_agent" | "advanced_ra_agent" | "auditor"; odsCodes: string[]; active: boolean };
 
 const userInclude = { organisations: { select: { organisation: { select: { odsCode: true } } } } } as const;
 

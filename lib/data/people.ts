@@ -1,7 +1,6 @@
 import "server-only";
 import { db, type Tx } from "./db";
-import { csmsVerdict, type PositionFacts, type Verdict } from "@/lib/domain/verdict";
-import { planFix, type FixAction } from "@/lib/domain/fix";
+import { csmsVerdict, type PositionFacts, type Verdict, type VerdictInput } from "@/lib/domain/verdict";
 
 export type PositionView = PositionFacts & {
   positionId: number;
@@ -19,7 +18,8 @@ export type PersonProfile = {
   version: number;
   positions: PositionView[];
   verdict: Verdict;
-  fix: FixAction[];
+  // What the verdict was computed from, so plans and IG checks use exactly the same facts.
+  verdictInput: VerdictInput;
 };
 
 const positionInclude = {
@@ -79,7 +79,7 @@ export async function findPersonProfile(smartcardId: string, client: Tx | typeof
     version: person.version,
     positions,
     verdict: csmsVerdict(verdictInput),
-    fix: planFix(verdictInput),
+    verdictInput,
   };
 }
 

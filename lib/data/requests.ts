@@ -41,7 +41,11 @@ export async function createRequest(actor: Actor, request: NewRequest, createdBy
 export async function findRequest(id: string) {
   return db.accessRequest.findUnique({
     where: { id },
-    include: { assignedTo: { select: { id: true, name: true, email: true } }, closedBy: { select: { name: true, email: true } } },
+    include: {
+      assignedTo: { select: { id: true, name: true, email: true } },
+      closedBy: { select: { name: true, email: true } },
+      identityConfirmedBy: { select: { name: true, email: true } },
+    },
   });
 }
 
@@ -103,6 +107,7 @@ export type RequestUpdate = {
   assignedToId?: number | null;
   reply?: string;
   rejectionReason?: string;
+  smartcardId?: string;
 };
 
 /** Status changes and assignment, audited like any other change and guarded by the request's version. */
@@ -119,12 +124,13 @@ export async function updateRequest(actor: Actor & { id: number }, update: Reque
         ...(update.assignedToId !== undefined ? { assignedToId: update.assignedToId } : {}),
         ...(update.reply !== undefined ? { reply: update.reply } : {}),
         ...(update.rejectionReason !== undefined ? { rejectionReason: update.rejectionReason } : {}),
+        ...(update.smartcardId !== undefined ? { smartcardId: update.smartcardId } : {}),
         ...(closing ? { closedAt: new Date(), closedById: actor.id } : update.status ? { closedAt: null, closedById: null } : {}),
       },
     });
     if (claimed.count !== 1) throw versionConflict();
     const after = await tx.accessRequest.findUniqueOrThrow({ where: { id: update.id }, include: { assignedTo: { select: { email: true } } } });
-    const view = (r: typeof before) => ({ status: r.status, assignedTo: r.assignedTo?.email ?? null });
+    const view = (r: typeof before) => ({ status: r.status, assignedTo: r.assignedTo?.email ?? null, smartcardId: r.smartcardId });
     return {
       result: after,
       audit: {
@@ -144,7 +150,7 @@ export async function listAssignableColleagues(odsCode: string | null) {
   return db.consoleUser.findMany({
     where: {
       active: true,
-      role: { in: ["ra_agent", "ra_manager"] },
+      role: { in: ["ra_agent", "advanced_ra_agent", "ra_manager"] },
       ...(odsCode ? { organisations: { some: { organisation: { odsCode } } } } : {}),
     },
     select: { id: true, name: true, email: true },
@@ -169,4 +175,43 @@ export async function requestIdFor(referenceOrId: string): Promise<string> {
   if (!/^CSMS-/i.test(referenceOrId)) return referenceOrId;
   const row = await db.accessRequest.findUnique({ where: { reference: referenceOrId.toUpperCase() }, select: { id: true } });
   return row?.id ?? referenceOrId;
+}
+
+export type IdentityConfirmation = { id: string; version: number; method: string; note: string };
+
+/** Records how the officer confirmed the requester owns the profile; audited, and kept on the request. */
+export async function confirmRequestIdentity(actor: Actor & { id: number }, confirmation: IdentityConfirmation) {
+  return auditedChange(actor, async (tx) => {
+    const claimed = await tx.accessRequest.updateMany({
+      where: { id: confirmation.id, version: confirmation.version },
+      data: {
+        version: { increment: 1 },
+        identityMethod: confirmation.method,
+        identityNote: confirmation.note,
+        identityConfirmedById: actor.id,
+        identityConfirmedAt: new Date(),
+      },
+    });
+    if (claimed.count !== 1) throw versionConflict();
+    const row = await tx.accessRequest.findUniqueOrThrow({ where: { id: confirmation.id } });
+    return {
+      result: row,
+      audit: {
+        action: "request.identity_confirmed",
+        requestId: row.id,
+        smartcardId: row.smartcardId,
+        odsCode: row.odsCode,
+        after: { identityMethod: confirmation.method },
+        reason: confirmation.note,
+      },
+    };
+  });
+}
+
+/** Names and emails of the profiles a page of requests points at, in one query, for the inbox's identity column. */
+export async function profilesForRequests(smartcardIds: (string | null)[]) {
+  const wanted = [...new Set(smartcardIds.filter((id): id is string => Boolean(id)))];
+  if (wanted.length === 0) return new Map<string, { name: string; email: string | null }>();
+  const rows = await db.person.findMany({ where: { smartcardId: { in: wanted } }, select: { smartcardId: true, name: true, email: true } });
+  return new Map(rows.map((r) => [r.smartcardId, { name: r.name, email: r.email }]));
 }

@@ -1,4 +1,5 @@
-import type { FixAction } from "./fix";
+import type { FixAction, FixPlan } from "./fix";
+import { describeIdentity, type IdentityCheck } from "./identity";
 import { parseOdsCode } from "./ods";
 import { formatSmartcardId } from "./smartcard";
 import type { CsmsErrorMention, Triage } from "./triage";
@@ -11,9 +12,12 @@ export type DiagnosisInput = {
     smartcardId: string;
     name: string;
     verdict: Verdict;
-    fix: FixAction[];
+    plan: FixPlan;
     positions: { odsCode: string; orgName: string }[];
   };
+  identity: IdentityCheck;
+  // How the officer confirmed identity when the request did not match the profile, if they have.
+  identityConfirmed: boolean;
 };
 
 type RouteKind = "self_service_unlock" | "apply_for_care_id" | "local_it_or_service_desk" | "ask_for_smartcard_id";
@@ -24,6 +28,9 @@ export type Diagnosis = {
   disagreements: string[]; // where the text and the profile differ; the profile wins
   suggestedActions: FixAction[]; // only ever the profile's fix plan, never guessed from the text
   route: null | { kind: RouteKind; text: string };
+  identity: IdentityCheck & { confirmed: boolean; text: string };
+  // Fixes are one click only when the requester matches the profile or the officer confirmed who they are.
+  oneClick: boolean;
 };
 
 type Profile = NonNullable<DiagnosisInput["profile"]>;
@@ -45,32 +52,28 @@ const ROUTE_TEXT: Record<Exclude<RouteKind, "ask_for_smartcard_id">, string> = {
 const route = (kind: Exclude<RouteKind, "ask_for_smartcard_id">) => ({ kind, text: ROUTE_TEXT[kind] });
 const digitsOf = (id: string) => id.replace(/\D/g, "");
 const list = (codes: string[]) => [...new Set(codes)].join(", ");
-const codesFor = (fix: FixAction[], kind: FixAction["kind"]) => fix.filter((a) => a.kind === kind).map((a) => a.odsCode);
-
-/** "no workgroup at A81001", led by the error CSMS actually shows, so the inbox matches the login screen. */
-function fixSummary(fix: FixAction[], lead: CsmsErrorMention): string {
-  const phrases: Record<CsmsErrorMention, string> = {
-    no_workgroup: list(codesFor(fix, "add_workgroup")),
-    no_valid_role: list(codesFor(fix, "add_role")),
-  };
-  const other: CsmsErrorMention = lead === "no_workgroup" ? "no_valid_role" : "no_workgroup";
-  const words = (e: CsmsErrorMention) => (e === "no_workgroup" ? "no workgroup" : "no valid role");
-  let text = phrases[lead] === "" ? words(lead) : `${words(lead)} at ${phrases[lead]}`;
-  if (phrases[other] !== "") text += `; ${words(other)} at ${phrases[other]}`;
-  return text;
-}
 
 function permissionsSummary(profile: Profile): string {
-  const { verdict, fix } = profile;
-  if (verdict.canLogIn) {
-    if (fix.length === 0) return "can already log in — check they chose the right role and logged out fully";
-    // Logging in somewhere is not the whole job for a locum: the other organisations still need fixing.
-    const lead = codesFor(fix, "add_workgroup").length > 0 ? "no_workgroup" : "no_valid_role";
-    return `can log in, but ${fixSummary(fix, lead)}`;
+  const { verdict, plan } = profile;
+  const at = (kind: FixAction["kind"]) => list(plan.actions.filter((a) => a.kind === kind).map((a) => a.odsCode));
+  switch (plan.state) {
+    case "already_has_access":
+      return plan.coveredBy
+        ? `can already open ${plan.odsCode} through ${plan.coveredBy} (same PCN or federation) — check they chose the right role and logged out fully`
+        : `can already log in at ${plan.odsCode} — check they chose the right role and logged out fully`;
+    case "no_position":
+      return `no position at ${plan.odsCode}: a position must be added in Care Identity first`;
+    case "choose_organisation":
+      if (verdict.canLogIn) return "can already log in — check they chose the right role and logged out fully";
+      if (profile.positions.length === 0) return "no valid role: the profile has no positions";
+      return `${verdict.error === "no_workgroup" ? "no workgroup" : "no valid role"}: choose the organisation they need CSMS at`;
+    case "fix": {
+      const parts = [at("add_role") && `no valid role at ${at("add_role")}`, at("add_workgroup") && `no workgroup at ${at("add_workgroup")}`].filter(Boolean);
+      // Lead with the error CSMS actually shows, so the inbox matches the login screen.
+      if (verdict.error === "no_workgroup") parts.reverse();
+      return verdict.canLogIn ? `can log in elsewhere, but ${parts.join("; ")}` : parts.join("; ");
+    }
   }
-  const error = verdict.error ?? "no_valid_role";
-  if (error === "no_valid_role" && profile.positions.length === 0) return "no valid role: the profile has no positions";
-  return fixSummary(fix, error);
 }
 
 function errorDisagreement(mentioned: CsmsErrorMention[], verdict: Verdict): string | null {
@@ -133,6 +136,8 @@ function askForId(triage: Triage): { summary: string; text: string } {
  */
 export function diagnose(input: DiagnosisInput): Diagnosis {
   const { triage, requestOdsCode, profile } = input;
+  const confirmed = input.identity.state === "match" || input.identityConfirmed;
+  const identity = { ...input.identity, confirmed, text: describeIdentity(input.identity) };
   const disagreements = profile ? profileDisagreements(triage, requestOdsCode, profile) : [];
   const profileSays: Diagnosis["profileSays"] = profile
     ? profile.verdict.canLogIn
@@ -141,7 +146,7 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
     : triage.smartcardIds.length > 0
       ? "no_profile"
       : "unknown";
-  const base = { profileSays, disagreements, suggestedActions: [] as FixAction[], route: null };
+  const base = { profileSays, disagreements, suggestedActions: [] as FixAction[], route: null, identity, oneClick: false };
 
   // Non-permission problems get their route; a profile that also falls short is noted, not acted on,
   // because the reply must not send the person two ways at once.
@@ -181,5 +186,11 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
   }
 
   // Permissions, and unclear texts with a known profile: the person wrote to the RA, so the profile decides.
-  return { ...base, summary: permissionsSummary(profile), suggestedActions: [...profile.fix] };
+  const summary = permissionsSummary(profile);
+  const actions = [...profile.plan.actions];
+  if (!confirmed && actions.length > 0) {
+    const what = input.identity.state === "no_profile_email" ? "profile has no email" : `${input.identity.fields.join(" and ")} ${input.identity.fields.length > 1 ? "differ" : "differs"}`;
+    return { ...base, summary: `identity not confirmed (${what}); ${summary}`, suggestedActions: actions };
+  }
+  return { ...base, summary, suggestedActions: actions, oneClick: actions.length > 0 };
 }

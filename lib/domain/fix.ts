@@ -1,55 +1,70 @@
-import { csmsVerdict, type OrganisationStatus, type VerdictInput } from "./verdict";
+import { csmsVerdict, type OrganisationVerdict, type VerdictInput } from "./verdict";
 
 export type FixAction =
   | { kind: "add_workgroup"; odsCode: string }
   | { kind: "add_role"; odsCode: string; roleCode: null }; // null: the RA chooses which CSMS role fits the person's job
 
-type NeedsFix = Extract<OrganisationStatus, "missing_workgroup" | "missing_role" | "missing_both">;
+/**
+ * What to change so that CSMS lets the person in at the one organisation where they need it. Access is
+ * given per person and per organisation (the NHS guidance calls blanket access an IG risk), so a plan
+ * never touches a position the person did not ask about.
+ */
+export type FixPlan =
+  // No organisation named and none can be inferred: the officer says where the person needs CSMS.
+  | { state: "choose_organisation"; canLogInElsewhere: boolean; candidates: string[]; actions: [] }
+  // CSMS already opens that organisation: its own role and workgroup, or a ready practice of its group.
+  | { state: "already_has_access"; odsCode: string; coveredBy: string | null; actions: [] }
+  // Positions are added in Care Identity Management, not here: nothing to grant until there is one.
+  | { state: "no_position"; odsCode: string; actions: [] }
+  | { state: "fix"; odsCode: string; actions: FixAction[] };
 
-const COST: Record<NeedsFix, number> = { missing_workgroup: 1, missing_role: 1, missing_both: 2 };
-// On equal cost a missing workgroup wins: adding it is one click, while a role needs the RA to choose
-// which CSMS role matches the person's job.
-const PREFERENCE: Record<NeedsFix, number> = { missing_workgroup: 0, missing_role: 1, missing_both: 2 };
-
-function needsFix(status: OrganisationStatus): status is NeedsFix {
-  return status === "missing_workgroup" || status === "missing_role" || status === "missing_both";
+/** Where the person needs CSMS: the named organisation, else the only position of someone locked out. */
+export function fixTarget(input: VerdictInput, named: string | null): string | null {
+  if (named) return named;
+  if (csmsVerdict(input).canLogIn) return null;
+  const codes = [...new Set(input.positions.map((p) => p.odsCode))];
+  return codes.length === 1 ? codes[0]! : null;
 }
 
-function actionsFor(status: NeedsFix, odsCode: string): FixAction[] {
-  const addRole: FixAction = { kind: "add_role", odsCode, roleCode: null };
-  const addWorkgroup: FixAction = { kind: "add_workgroup", odsCode };
-  if (status === "missing_role") return [addRole];
-  if (status === "missing_workgroup") return [addWorkgroup];
-  return [addRole, addWorkgroup];
+function actionsFor(org: OrganisationVerdict): FixAction[] {
+  const out: FixAction[] = [];
+  if (org.csmsRoles.length === 0) out.push({ kind: "add_role", odsCode: org.odsCode, roleCode: null });
+  if (!org.cervicalScreeningWorkgroup) out.push({ kind: "add_workgroup", odsCode: org.odsCode });
+  return out;
 }
 
 /**
- * The fewest permission changes that let the person into CSMS at every organisation they work at.
- * One ready practice opens its whole PCN/federation, so each group is fixed through a single position.
+ * The fewest changes that let the person into CSMS at `named` (or at the organisation `fixTarget` infers).
+ * A practice covered by a ready practice of its PCN/federation needs nothing; otherwise the missing
+ * role and/or workgroup is added at that organisation itself, where its notifications are seen.
  */
-export function planFix(input: VerdictInput): FixAction[] {
+export function planFix(input: VerdictInput, named: string | null): FixPlan {
+  const target = fixTarget(input, named);
   const verdict = csmsVerdict(input);
-
-  // Best candidate per fix unit, chosen in input order so ties keep the earlier position.
-  const best = new Map<string, { index: number; status: NeedsFix }>();
-  input.positions.forEach((position, index) => {
-    const status = verdict.organisations[index]?.status;
-    if (status === undefined || !needsFix(status)) return;
-    // Two positions at one organisation share its workgroup, so they are fixed together too.
-    const unit = position.groupOdsCode !== null ? `group:${position.groupOdsCode}` : `org:${position.odsCode}`;
-    const current = best.get(unit);
-    if (
-      current === undefined ||
-      COST[status] < COST[current.status] ||
-      (COST[status] === COST[current.status] && PREFERENCE[status] < PREFERENCE[current.status])
-    ) {
-      best.set(unit, { index, status });
-    }
-  });
-
-  return [...best.values()]
-    .sort((a, b) => a.index - b.index)
-    .flatMap(({ index, status }) => actionsFor(status, input.positions[index]!.odsCode));
+  if (target === null) {
+    return {
+      state: "choose_organisation",
+      canLogInElsewhere: verdict.canLogIn,
+      candidates: [...new Set(verdict.organisations.filter((o) => o.status !== "ready" && o.status !== "covered_by_group").map((o) => o.odsCode))],
+      actions: [],
+    };
+  }
+  const here = verdict.organisations.filter((o) => o.odsCode === target);
+  if (here.some((o) => o.status === "ready")) return { state: "already_has_access", odsCode: target, coveredBy: null, actions: [] };
+  const covered = here.find((o) => o.status === "covered_by_group");
+  if (covered) return { state: "already_has_access", odsCode: target, coveredBy: covered.coveredBy, actions: [] };
+  if (verdict.coveredOdsCodes.includes(target)) {
+    // No position there, but a ready practice of its group already opens its records: name that one,
+    // not just any ready organisation.
+    const inGroup = (group: string | null) => group !== null && Object.hasOwn(input.groupMembers, group) && (input.groupMembers[group] ?? []).includes(target);
+    const coverer = input.positions.find((p, i) => verdict.organisations[i]?.status === "ready" && inGroup(p.groupOdsCode));
+    return { state: "already_has_access", odsCode: target, coveredBy: coverer?.odsCode ?? null, actions: [] };
+  }
+  if (here.length === 0) return { state: "no_position", odsCode: target, actions: [] };
+  // The same organisation twice (two positions): CSMS checks each position on its own, and a change at
+  // the organisation reaches both, so the position needing the fewest changes decides (input order on ties).
+  const actions = here.map(actionsFor).reduce((best, next) => (next.length < best.length ? next : best));
+  return { state: "fix", odsCode: target, actions };
 }
 
 /** One line for the RA's checklist, naming the organisation as the RA knows it. */
@@ -58,4 +73,23 @@ export function describeFix(action: FixAction, orgName?: string): string {
   return action.kind === "add_workgroup"
     ? `Add the cervicalscreening workgroup at ${where}`
     : `Add a CSMS job role at ${where}`;
+}
+
+/** What the plan says, in plain words, for the verdict panel and the request page. */
+export function describePlan(plan: FixPlan, orgName: (odsCode: string) => string): string {
+  const at = (code: string) => `${code} (${orgName(code)})`;
+  switch (plan.state) {
+    case "choose_organisation":
+      return plan.canLogInElsewhere
+        ? "CSMS already lets this person in. Choose an organisation only if they need CSMS there too."
+        : "Choose the organisation where this person needs CSMS to see what to change.";
+    case "already_has_access":
+      return plan.coveredBy
+        ? `Nothing to change: CSMS already opens the records of ${at(plan.odsCode)} through ${at(plan.coveredBy)} in the same PCN or federation (notifications show only for the person's own practice).`
+        : `Nothing to change: CSMS already lets this person in at ${at(plan.odsCode)}.`;
+    case "no_position":
+      return `This person has no position at ${plan.odsCode}: a position must be added in Care Identity Management before CSMS access can be given there.`;
+    case "fix":
+      return `To let this person into CSMS at ${at(plan.odsCode)}:`;
+  }
 }

@@ -40,7 +40,17 @@ export function replyText(input: {
   const lines: string[] = [name === "" ? "Hello," : `Dear ${name},`, ""];
   let showCheck = true;
 
-  if (applied.length > 0) {
+  const unconfirmed = !diagnosis.identity.confirmed && (diagnosis.identity.state === "mismatch" || diagnosis.identity.state === "no_profile_email");
+  if (applied.length === 0 && unconfirmed && !diagnosis.route) {
+    // Never say whose profile it is: the sender may not be its owner.
+    lines.push(
+      "Thank you for your request for access to the Cervical Screening Management System (CSMS).",
+      "",
+      "We could not match the details in your request to the Care Identity profile for the smartcard ID you gave, so we have not changed it. A request by email or web form does not prove who sent it.",
+      "Please check the smartcard ID, and ask your sponsor or line manager to confirm your request with us, or contact your Registration Authority to confirm your identity in person or by phone.",
+    );
+    showCheck = false;
+  } else if (applied.length > 0) {
     lines.push(
       "Thank you for your request for access to the Cervical Screening Management System (CSMS). We have made these changes to your Care Identity profile:",
       ...applied.map((a) => `- ${a.description}`),

@@ -3,8 +3,7 @@ import { authorise } from "@/lib/auth/authorise";
 import type { ConsoleActor } from "@/lib/auth/rules";
 import { findPersonProfile } from "@/lib/data/people";
 import { countRequestsByStatus, listRequests, type InboxScope } from "@/lib/data/requests";
-import { diagnose } from "@/lib/domain/diagnosis";
-import { triageText } from "@/lib/domain/triage";
+import { diagnoseRequest, requestSmartcardId } from "./request-diagnosis";
 import { fieldErrors } from "@/lib/validations/parse";
 import { InboxFilterSchema } from "@/lib/validations/request";
 
@@ -32,10 +31,10 @@ export async function loadInbox(query: Record<string, string>) {
   // One profile read per request on the page (at most 50), so each row can show its diagnosis.
   const rows = [];
   for (const request of page.requests) {
-    const triage = triageText(request.message);
-    const smartcardId = request.smartcardId ?? triage.smartcardIds[0] ?? null;
+    const smartcardId = requestSmartcardId(request);
     const profile = smartcardId ? await findPersonProfile(smartcardId) : null;
-    rows.push({ request, diagnosis: diagnose({ triage, requestOdsCode: request.odsCode, profile }), category: triage.category });
+    const { diagnosis, triage } = diagnoseRequest(request, profile);
+    rows.push({ request, diagnosis, category: triage.category });
   }
   return { actor, rows, counts, nextCursor: page.nextCursor, errors, filter: query };
 }

@@ -1,11 +1,16 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { assertAllowed, authorise } from "@/lib/auth/authorise";
-import type { ConsoleActor } from "@/lib/auth/rules";
+import { decide, type ConsoleActor } from "@/lib/auth/rules";
+import { listPendingChanges } from "@/lib/data/pending-changes";
+import { IDENTITY_METHODS, type IdentityMethod } from "@/lib/domain/identity";
+import { ukDate } from "@/lib/format";
+import { changeRights, noRights } from "./change-rights";
 import { personHistoryForRequest } from "@/lib/data/audit";
 import { findPersonProfile } from "@/lib/data/people";
 import { takeRateLimit } from "@/lib/data/rate-limit";
 import {
+  confirmRequestIdentity,
   createRequest,
   findRequest,
   findRequestForRequester,
@@ -14,13 +19,13 @@ import {
 } from "@/lib/data/requests";
 import { findOrganisationByName, organisationExists } from "@/lib/data/organisations";
 import { describeAuditEvent } from "@/lib/domain/audit-text";
-import { diagnose } from "@/lib/domain/diagnosis";
+import { diagnoseRequest, requestSmartcardId } from "./request-diagnosis";
 import { parseOdsCode } from "@/lib/domain/ods";
 import { replyText } from "@/lib/domain/reply-text";
 import { triageText } from "@/lib/domain/triage";
 import { badInput, ConsoleError, notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validations/parse";
-import { EmailIntakeSchema, RequestApiSchema, RequestFormSchema, RequestUpdateSchema, StatusLookupSchema, type RequestStatus } from "@/lib/validations/request";
+import { EmailIntakeSchema, IdentityConfirmSchema, RequestApiSchema, RequestFormSchema, RequestUpdateSchema, StatusLookupSchema, type RequestStatus } from "@/lib/validations/request";
 
 const HOUR = 60 * 60 * 1000;
 // The public form: 10 submissions an hour from one address, 5 an hour for one email address.
@@ -121,7 +126,7 @@ export async function requestStatusForRequester(input: unknown, clientIp: string
 }
 
 /** Everything the request page shows: the text's triage, the person's real profile, the diagnosis and the reply. */
-export async function loadRequest(id: string, actor?: ConsoleActor) {
+export async function loadRequest(id: string, actor?: ConsoleActor, picked: string | null = null) {
   const who = actor ?? (await authorise({ kind: "request:inbox" }));
   if (!/^[0-9a-f-]{36}$/.test(id)) throw notFound("There is no request with that reference.");
   const request = await findRequest(id);
@@ -129,20 +134,36 @@ export async function loadRequest(id: string, actor?: ConsoleActor) {
   await assertAllowed(who, { kind: "request:read", odsCode: request.odsCode });
 
   const triage = triageText(request.message);
-  const smartcardId = request.smartcardId ?? triage.smartcardIds[0] ?? null;
+  const smartcardId = requestSmartcardId(request);
   const [profile, applied, colleagues] = await Promise.all([
     smartcardId ? findPersonProfile(smartcardId) : Promise.resolve(null),
     personHistoryForRequest(request.id),
     listAssignableColleagues(request.odsCode),
   ]);
-  const diagnosis = diagnose({ triage, requestOdsCode: request.odsCode, profile });
+  const { plan, diagnosis } = diagnoseRequest(request, profile, picked);
+  // The reply speaks only of changes to the profile the request is about.
+  const changesToThisProfile = applied.filter(
+    (e) => (e.action.startsWith("role.") || e.action.startsWith("workgroup.")) && smartcardId !== null && e.smartcardId === smartcardId,
+  );
   const reply = replyText({
     requesterName: request.name,
     diagnosis,
-    applied: applied.filter((e) => e.action.startsWith("role.") || e.action.startsWith("workgroup.")).map((e) => ({ description: describeAuditEvent(e) })),
+    applied: changesToThisProfile.map((e) => ({ description: describeAuditEvent(e) })),
     officerName: who.name,
   });
-  return { actor: who, request, triage, smartcardId, profile, diagnosis, applied, reply, colleagues };
+  const canChangeRequest = decide(who, { kind: "request:change", odsCode: request.odsCode }).allowed;
+  // Changes for this request are offered only once the requester is known to be the profile's owner.
+  const rights = profile && canChangeRequest && diagnosis.identity.confirmed ? changeRights(who, profile.smartcardId, profile.positions.map((p) => p.odsCode)) : noRights;
+  const asked = profile ? (await listPendingChanges(who.odsCodes, profile.smartcardId)).map((c) => c.odsCode) : [];
+  const confirmation = request.identityMethod
+    ? {
+        method: IDENTITY_METHODS[request.identityMethod as IdentityMethod] ?? request.identityMethod,
+        note: request.identityNote ?? "",
+        by: request.identityConfirmedBy?.name ?? "an RA officer",
+        at: request.identityConfirmedAt ? ukDate(request.identityConfirmedAt) : "",
+      }
+    : null;
+  return { actor: who, request, triage, smartcardId, profile, plan, diagnosis, applied, reply, colleagues, canChangeRequest, rights, asked, confirmation };
 }
 
 export async function requestJson(id: string) {
@@ -165,10 +186,25 @@ export async function requestJson(id: string) {
     nearMisses: triage.nearMisses,
     idMissing: triage.idMissing,
     csmsErrorsMentioned: triage.csmsErrors,
-    diagnosis: { summary: diagnosis.summary, profileSays: diagnosis.profileSays, disagreements: diagnosis.disagreements, route: diagnosis.route },
+    identity: { state: diagnosis.identity.state, fields: diagnosis.identity.fields },
+    identityConfirmation: request.identityMethod
+      ? { method: request.identityMethod, note: request.identityNote, confirmedBy: request.identityConfirmedBy?.email ?? null, at: request.identityConfirmedAt?.toISOString() ?? null }
+      : null,
+    diagnosis: { summary: diagnosis.summary, profileSays: diagnosis.profileSays, disagreements: diagnosis.disagreements, route: diagnosis.route, identity: diagnosis.identity.text },
     suggestedActions: diagnosis.suggestedActions,
+    oneClickFixes: diagnosis.oneClick,
     verdict: profile ? profile.verdict : null,
   };
+}
+
+/** The officer records how they confirmed a requester whose details did not match the profile. */
+export async function confirmIdentity(input: unknown) {
+  const actor = await authorise({ kind: "request:inbox" });
+  const confirmation = parseInput(IdentityConfirmSchema, input);
+  const request = await findRequest(confirmation.id);
+  if (!request) throw notFound("There is no request with that reference.");
+  await assertAllowed(actor, { kind: "request:change", odsCode: request.odsCode });
+  return confirmRequestIdentity(actor, confirmation);
 }
 
 export async function changeRequest(input: unknown) {
@@ -177,6 +213,9 @@ export async function changeRequest(input: unknown) {
   const request = await findRequest(update.id);
   if (!request) throw notFound("There is no request with that reference.");
   await assertAllowed(actor, { kind: "request:change", odsCode: request.odsCode });
+  if (update.smartcardId !== undefined && request.smartcardId !== null && request.smartcardId !== update.smartcardId) {
+    throw badInput("Check the smartcard ID.", { smartcardId: "This request already has a smartcard ID; a request is about one person." });
+  }
   if (update.assignedToId) {
     const colleagues = await listAssignableColleagues(request.odsCode);
     if (!colleagues.some((c) => c.id === update.assignedToId)) {

@@ -20,7 +20,7 @@ export const JobRoleSchema = z.object({
 export const ConsoleUserSchema = z.object({
   email: z.string({ error: "Enter an email address" }).trim().toLowerCase().max(254, "An email address is at most 254 characters").email("Enter an email address like name@nhs.net"),
   name: z.string({ error: "Enter the person's name" }).trim().min(1, "Enter the person's name").max(100, "The name must be 100 characters or fewer"),
-  role: z.enum(["ra_agent", "auditor"], { error: "Choose RA agent or auditor" }),
+  role: z.enum(["ra_agent", "advanced_ra_agent", "auditor"], { error: "Choose RA agent, advanced RA agent or auditor" }),
   // A group of checkboxes arrives as an array, a single string, or false when none is ticked.
   odsCodes: z.preprocess(
     (v) => (Array.isArray(v) ? v : typeof v === "string" ? [v] : []),

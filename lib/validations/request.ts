@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { reasonField, smartcardIdField } from "./fields";
+import { IDENTITY_METHODS, type IdentityMethod } from "@/lib/domain/identity";
 
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
@@ -81,6 +82,8 @@ export const RequestUpdateSchema = z
     assignedToId: z.number().int().positive().nullable().optional(),
     reply: z.string().trim().max(5000, "The reply must be 5,000 characters or fewer").optional(),
     rejectionReason: z.preprocess(blankToUndefined, reasonField.optional()),
+    // A request that arrived without a smartcard ID gets one attached once the requester sends it.
+    smartcardId: z.preprocess(blankToUndefined, smartcardIdField.optional()),
   })
   .refine((u) => u.status !== "rejected" || u.rejectionReason, { path: ["rejectionReason"], message: "Enter why the request is rejected" })
   .refine((u) => u.status !== "resolved" || (u.reply && u.reply.length > 0), { path: ["reply"], message: "Enter the reply sent to the requester" });
@@ -95,3 +98,16 @@ export const InboxFilterSchema = z.object({
   mine: z.preprocess(blankToUndefined, z.literal("1").optional()),
   cursor: z.preprocess(blankToUndefined, z.string().max(80).optional()),
 });
+
+/** How the officer confirmed that the requester owns the profile, when the request's details did not match it. */
+export const IdentityConfirmSchema = z.object({
+  id: z.string().uuid("That request reference is not valid"),
+  version: z.number({ error: "The request version is missing — reload the page" }).int().positive(),
+  method: z.enum(Object.keys(IDENTITY_METHODS) as [IdentityMethod, ...IdentityMethod[]], { error: "Choose how you confirmed their identity" }),
+  note: z
+    .string({ error: "Say who confirmed it, or what you checked" })
+    .trim()
+    .min(5, "Say who confirmed it, or what you checked (at least 5 characters)")
+    .max(500, "Keep the note to 500 characters or fewer"),
+});
+export type IdentityConfirmInput = z.output<typeof IdentityConfirmSchema>;

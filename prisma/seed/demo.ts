@@ -88,7 +88,7 @@ export const demoPeople = {
 
 export type DemoScenario = keyof typeof demoPeople;
 
-export type ConsoleRole = "ra_agent" | "ra_manager" | "auditor";
+export type ConsoleRole = "ra_agent" | "advanced_ra_agent" | "ra_manager" | "auditor";
 
 export type DemoConsoleUser = {
   email: string;
@@ -100,6 +100,8 @@ export type DemoConsoleUser = {
 
 export const demoConsoleUsers: DemoConsoleUser[] = [
   { email: "agent@ra.example", name: "Alex Agent", role: "ra_agent", odsCodes: demoOdsCodes, smartcardId: demoPeople.alexAgent },
+  // Manages workgroups (like an RA manager) for the same organisations as agent@.
+  { email: "advanced@ra.example", name: "Ade Advanced", role: "advanced_ra_agent", odsCodes: demoOdsCodes, smartcardId: null },
   { email: "manager@ra.example", name: "Morgan Manager", role: "ra_manager", odsCodes: demoOdsCodes, smartcardId: null },
   { email: "auditor@ra.example", name: "Avery Auditor", role: "auditor", odsCodes: [], smartcardId: null },
   // Acts only for the Lancing PCN practices, so A81001 / A81002 / RYR are out of scope for this agent.

@@ -64,7 +64,10 @@ describe("console users", () => {
     await changeConsoleUser({ id, name: "Sam Sussex", role: "ra_agent", odsCodes: ["H82065"], active: true });
     await signInAs("agent-sussex@ra.example");
     const version = (await db.person.findUniqueOrThrow({ where: { smartcardId: demoPeople.coveredByPcn } })).version;
-    await expect(changePerson("workgroup.add", { smartcardId: demoPeople.coveredByPcn, odsCode: "H82091", reason: "test", version })).rejects.toMatchObject({ code: "forbidden" });
+    // A job role (RA agents may not change workgroups at all): refused only because H82091 was taken away.
+    await expect(
+      changePerson("role.add", { smartcardId: demoPeople.coveredByPcn, odsCode: "H82091", roleCode: "R8001", reason: "test", version }),
+    ).rejects.toMatchObject({ code: "forbidden", message: expect.stringMatching(/do not act for H82091/) });
   });
 
   it("deactivating an account ends its sessions", async () => {

@@ -70,7 +70,9 @@ describe("GET /api/v1/people/{smartcardId}", () => {
 });
 
 describe("mutations", () => {
+  // Workgroups are for RA managers and advanced RA agents only (an RA agent's 403 is in safe-grants.test.ts).
   it("POST workgroups fixes 'no workgroup' and writes exactly one audit event", async () => {
+    await signInAs("advanced@ra.example");
     const smartcardId = demoPeople.noWorkgroup;
     const eventsBefore = await db.auditEvent.count();
     const version = await versionOf(smartcardId);
@@ -91,8 +93,9 @@ describe("mutations", () => {
       action: "workgroup.added",
       smartcardId,
       odsCode: "A81001",
-      actorEmail: "agent@ra.example",
+      actorEmail: "advanced@ra.example",
       reason: "Asked by practice manager",
+      safeguards: null,
     });
   });
 
@@ -118,6 +121,7 @@ describe("mutations", () => {
   });
 
   it("DELETE workgroups/{odsCode} ends the workgroup: 'no workgroup'", async () => {
+    await signInAs("advanced@ra.example");
     const smartcardId = demoPeople.canLogIn; // R8001 + workgroup at A81001
     const eventsBefore = await db.auditEvent.count();
     const { status, body } = await api.removeWorkgroup(smartcardId, A81001, { reason: "Left the screening team", version: await versionOf(smartcardId) });
@@ -161,6 +165,7 @@ describe("concurrency and faults", () => {
   });
 
   it("a database fault mid-change is a 500 that says nothing changed, and nothing did", async () => {
+    await signInAs("advanced@ra.example"); // may add the workgroup, so the fault (not a refusal) is what fails it
     const smartcardId = demoPeople.noWorkgroupTwoOrgs;
     const before = await writeSnapshot();
     await db.$executeRawUnsafe(`CREATE TRIGGER fail_audit BEFORE INSERT ON "AuditEvent" BEGIN SELECT RAISE(ABORT, 'injected'); END`);
@@ -179,6 +184,11 @@ describe("concurrency and faults", () => {
 });
 
 describe("refused mutations write nothing", () => {
+  // The advanced RA agent may make all four changes, so each refusal below is about the request alone.
+  beforeEach(async () => {
+    await signInAs("advanced@ra.example");
+  });
+
   it.each(refusedChanges)("$kind with a stale version is 409 version_conflict", async ({ kind, ...target }) => {
     const version = await versionOf(target.smartcardId);
     const grants = await activeGrants(target.smartcardId, target.odsCode);

@@ -29,7 +29,8 @@ async function at<T>(iso: string, work: () => Promise<T>): Promise<T> {
   }
 }
 
-const change = async (smartcardId: string, odsCode: string, extra: { roleCode?: string; requestId?: string } = {}) => ({
+type Extra = { roleCode?: string; requestId?: string; acknowledgeWarning?: boolean; justification?: string };
+const change = async (smartcardId: string, odsCode: string, extra: Extra = {}) => ({
   smartcardId, odsCode, roleCode: "", reason: "Audit API test", version: await versionOf(smartcardId), ...extra,
 });
 
@@ -40,7 +41,7 @@ beforeAll(async () => {
   }
   const [agent, manager] = [actors["agent@ra.example"]!, actors["manager@ra.example"]!];
   await at("2026-01-10T10:00:00Z", async () => addWorkgroup(agent, await change(demoPeople.noWorkgroup, DENSHAM.odsCode, { requestId: "REQ-100" })));
-  await at("2026-02-15T12:00:00Z", async () => addRole(manager, await change(demoPeople.canLogInGp, QUEENS_PARK.odsCode, { roleCode: "R8001", requestId: "REQ-200" })));
+  await at("2026-02-15T12:00:00Z", async () => addRole(manager, await change(demoPeople.canLogInGp, QUEENS_PARK.odsCode, { roleCode: "R8001", requestId: "REQ-200", acknowledgeWarning: true, justification: "Second role for the audit API test" })));
   await at("2026-03-20T09:00:00Z", async () => removeRole(agent, await change(demoPeople.canLogInTwoRoles, QUEENS_PARK.odsCode, { roleCode: "R0620" })));
   await at("2026-03-20T23:59:59.500Z", async () => removeWorkgroup(manager, await change(demoPeople.noWorkgroup, DENSHAM.odsCode, { requestId: "REQ-100" })));
   await at("2026-03-21T00:00:00Z", async () => addWorkgroup(agent, await change(demoPeople.trustNoWorkgroup, "RYR")));

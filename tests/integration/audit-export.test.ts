@@ -16,7 +16,7 @@ import { errorBody } from "./support/api";
 import { auditJson, auditResponse, type AuditQuery } from "./support/audit-helpers";
 
 const N = 100_000;
-const HEADER = ["id", "occurredAt", "actorEmail", "action", "description", "smartcardId", "personName", "odsCode", "orgName", "roleCode", "roleName", "before", "after", "reason", "requestId", "hash", "actorName"];
+const HEADER = ["id", "occurredAt", "actorEmail", "action", "description", "smartcardId", "personName", "odsCode", "orgName", "roleCode", "roleName", "before", "after", "reason", "requestId", "hash", "actorName", "safeguards"];
 const ACTORS = ["agent@ra.example", "manager@ra.example", "agent-sussex@ra.example"];
 const ACTIONS = ["role.added", "role.removed", "workgroup.added", "workgroup.removed", "security.sign_in"];
 const ODS = ["A81001", "A81002", "RYR"];
@@ -60,6 +60,11 @@ function fixture(i: number): ChainedFields {
     after: security ? null : JSON.stringify({ roles: [], cervicalScreeningWorkgroup: i % 2 === 1 }),
     reason: awkward ?? (i % 10 === 7 ? null : `Routine change ${i}`),
     requestId: i % 4 === 0 ? `REQ-${i}` : null,
+    // Some grants went past a safeguard (a JSON column: quotes and commas in every value).
+    safeguards:
+      !security && action.endsWith(".added") && i % 7 === 3
+        ? JSON.stringify({ igWarning: { warnings: [`Already has access at ${odsCode}`], justification: `Covers a colleague's clinic, "${i}"` } })
+        : null,
   };
 }
 
@@ -67,7 +72,7 @@ const rowById = (id: number): Row =>
   id >= firstId && id < firstId + N ? { ...fixture(id - firstId), prevHash: "", hash: hashOf[id - firstId]! } : preexisting.get(id)!;
 
 function exportRecord(e: Row): string[] {
-  const values = [String(e.id), e.occurredAt.toISOString(), e.actorEmail, e.action, describeAuditEvent(e), e.smartcardId, e.personName, e.odsCode, e.orgName, e.roleCode, e.roleName, e.before, e.after, e.reason, e.requestId, e.hash, e.actorName];
+  const values = [String(e.id), e.occurredAt.toISOString(), e.actorEmail, e.action, describeAuditEvent(e), e.smartcardId, e.personName, e.odsCode, e.orgName, e.roleCode, e.roleName, e.before, e.after, e.reason, e.requestId, e.hash, e.actorName, e.safeguards];
   return values.map((v) => v ?? "");
 }
 // Spreadsheet programs treat cells starting with = + - @ tab or CR as formulas: the export prefixes an apostrophe.
@@ -81,8 +86,8 @@ beforeAll(async () => {
   const started = performance.now();
   const sqlite = new Database(process.env.DATABASE_URL!.replace(/^file:/, ""));
   const insert = sqlite.prepare(
-    `INSERT INTO "AuditEvent" ("id","occurredAt","actorId","actorEmail","action","personId","smartcardId","personName","odsCode","orgName","roleCode","roleName","before","after","reason","requestId","prevHash","hash")
-     VALUES (@id,@occurredAt,@actorId,@actorEmail,@action,@personId,@smartcardId,@personName,@odsCode,@orgName,@roleCode,@roleName,@before,@after,@reason,@requestId,@prevHash,@hash)`,
+    `INSERT INTO "AuditEvent" ("id","occurredAt","actorId","actorEmail","action","personId","smartcardId","personName","odsCode","orgName","roleCode","roleName","before","after","reason","requestId","safeguards","prevHash","hash")
+     VALUES (@id,@occurredAt,@actorId,@actorEmail,@action,@personId,@smartcardId,@personName,@odsCode,@orgName,@roleCode,@roleName,@before,@after,@reason,@requestId,@safeguards,@prevHash,@hash)`,
   );
   hashOf = [];
   sqlite.transaction(() => {

@@ -28,28 +28,30 @@ async function restore(event: Event) {
   await db.auditEvent.create({ data: event });
 }
 
-const changes: { kind: ChangeKind; action: string; smartcardId: string; odsCode: string; roleCode?: string; before: unknown; after: unknown }[] = [
+// Roles by an RA agent; workgroups by an advanced RA agent (RA agents may not change workgroups).
+const changes: { kind: ChangeKind; action: string; actor: string; smartcardId: string; odsCode: string; roleCode?: string; before: unknown; after: unknown }[] = [
   {
-    kind: "role.add", action: "role.added", smartcardId: demoPeople.canLogInGp, odsCode: QUEENS_PARK.odsCode, roleCode: "R8001",
-    before: { roles: ["R0260"], cervicalScreeningWorkgroup: true }, after: { roles: ["R0260", "R8001"], cervicalScreeningWorkgroup: true },
+    // A role where the person has no CSMS access yet: the IG guard has nothing to warn about.
+    kind: "role.add", action: "role.added", actor: "agent@ra.example", smartcardId: demoPeople.workgroupOnly, odsCode: QUEENS_PARK.odsCode, roleCode: "R8001",
+    before: { roles: [], cervicalScreeningWorkgroup: true }, after: { roles: ["R8001"], cervicalScreeningWorkgroup: true },
   },
   {
-    kind: "role.remove", action: "role.removed", smartcardId: demoPeople.canLogInTwoRoles, odsCode: QUEENS_PARK.odsCode, roleCode: "R0620",
+    kind: "role.remove", action: "role.removed", actor: "agent@ra.example", smartcardId: demoPeople.canLogInTwoRoles, odsCode: QUEENS_PARK.odsCode, roleCode: "R0620",
     before: { roles: ["R0620", "R8001"], cervicalScreeningWorkgroup: true }, after: { roles: ["R8001"], cervicalScreeningWorkgroup: true },
   },
   {
-    kind: "workgroup.add", action: "workgroup.added", smartcardId: demoPeople.noWorkgroup, odsCode: DENSHAM.odsCode,
+    kind: "workgroup.add", action: "workgroup.added", actor: "advanced@ra.example", smartcardId: demoPeople.noWorkgroup, odsCode: DENSHAM.odsCode,
     before: { roles: ["R8001"], cervicalScreeningWorkgroup: false }, after: { roles: ["R8001"], cervicalScreeningWorkgroup: true },
   },
   {
-    kind: "workgroup.remove", action: "workgroup.removed", smartcardId: demoPeople.canLogIn, odsCode: DENSHAM.odsCode,
+    kind: "workgroup.remove", action: "workgroup.removed", actor: "advanced@ra.example", smartcardId: demoPeople.canLogIn, odsCode: DENSHAM.odsCode,
     before: { roles: ["R8001"], cervicalScreeningWorkgroup: true }, after: { roles: ["R8001"], cervicalScreeningWorkgroup: false },
   },
 ];
 
 describe("each change writes exactly one event", () => {
-  it.each(changes)("$kind: one $action event with the before and after state", async ({ kind, action, smartcardId, odsCode, roleCode, before, after }) => {
-    await signInAs("agent@ra.example");
+  it.each(changes)("$kind: one $action event with the before and after state", async ({ kind, action, actor, smartcardId, odsCode, roleCode, before, after }) => {
+    await signInAs(actor);
     const last = await db.auditEvent.findFirst({ orderBy: { id: "desc" } });
     const { status } = await apiChange(kind, { smartcardId, odsCode, roleCode, reason: `Tamper test ${kind}`, version: await versionOf(smartcardId) });
     expect(status).toBe(200);
@@ -57,10 +59,26 @@ describe("each change writes exactly one event", () => {
     const written = await db.auditEvent.findMany({ where: { id: { gt: last?.id ?? 0 } } });
     expect(written).toHaveLength(1);
     const event = written[0]!;
-    expect(event).toMatchObject({ action, smartcardId, odsCode, roleCode: roleCode ?? null, actorEmail: "agent@ra.example", reason: `Tamper test ${kind}`, requestId: null });
+    expect(event).toMatchObject({ action, smartcardId, odsCode, roleCode: roleCode ?? null, actorEmail: actor, reason: `Tamper test ${kind}`, requestId: null, safeguards: null });
     expect(JSON.parse(event.before!)).toStrictEqual(before);
     expect(JSON.parse(event.after!)).toStrictEqual(after);
     expect(event.prevHash).toBe(last?.hash ?? GENESIS_HASH);
+  });
+
+  it("a warned grant's justification is kept on its event, inside the keyed hash", async () => {
+    await signInAs("advanced@ra.example");
+    const smartcardId = demoPeople.coveredByPcn; // ready at H82065; H82091 is covered through the Lancing PCN
+    const last = await db.auditEvent.findFirst({ orderBy: { id: "desc" } });
+    const justification = "Runs the H82091 screening clinic on her own smartcard";
+    const { status } = await api.addWorkgroup(smartcardId, {
+      odsCode: "H82091", reason: "Tamper test safeguards", version: await versionOf(smartcardId), acknowledgeWarning: true, justification,
+    });
+    expect(status).toBe(200);
+    const written = await db.auditEvent.findMany({ where: { id: { gt: last?.id ?? 0 } } });
+    expect(written).toHaveLength(1);
+    expect(JSON.parse(written[0]!.safeguards!)).toStrictEqual({ igWarning: { warnings: [expect.stringMatching(/H82091/)], justification } });
+    expect(written[0]!.hash).toBe(chainHash(written[0]!.prevHash, written[0]!));
+    expect(written[0]!.hash).not.toBe(chainHash(written[0]!.prevHash, { ...written[0]!, safeguards: null }));
   });
 
   it("the untouched chain verifies", async () => {
@@ -119,6 +137,14 @@ describe("with the triggers dropped, verification finds the tampering", () => {
     await db.$executeRaw`UPDATE "AuditEvent" SET "reason" = 'Nothing to see here' WHERE "id" = ${target.id}`;
     const result = await verifyAuditChain(null);
     expect(result).toMatchObject({ ok: false, checked: 1, firstBadEventId: String(target.id), problem: expect.stringMatching(/edited/) });
+    await restore(target);
+  });
+
+  it("a justification taken out of an event's safeguards is reported at that event", async () => {
+    const target = events.find((e) => e.safeguards !== null)!;
+    expect(target).toBeDefined();
+    await db.$executeRaw`UPDATE "AuditEvent" SET "safeguards" = NULL WHERE "id" = ${target.id}`;
+    expect(await verifyAuditChain(null)).toMatchObject({ ok: false, firstBadEventId: String(target.id) });
     await restore(target);
   });
 

@@ -101,7 +101,8 @@ describe("a failure between the change and its audit event leaves neither", () =
 
   // Each change would succeed on its own (proved after the trigger is dropped).
   const cases = [
-    { kind: "role.add", run: addRole, smartcardId: demoPeople.canLogInGp, odsCode: QUEENS_PARK.odsCode, roleCode: "R8001" },
+    // Someone with no CSMS access at A81001 yet, so the IG guard has nothing to warn about.
+    { kind: "role.add", run: addRole, smartcardId: demoPeople.noRolesAnywhere, odsCode: DENSHAM.odsCode, roleCode: "R8010" },
     { kind: "role.remove", run: removeRole, smartcardId: demoPeople.canLogInTwoRoles, odsCode: QUEENS_PARK.odsCode, roleCode: "R0620" },
     { kind: "workgroup.add", run: addWorkgroup, smartcardId: demoPeople.trustNoWorkgroup, odsCode: "RYR", roleCode: "" },
     { kind: "workgroup.remove", run: removeWorkgroup, smartcardId: demoPeople.canLogInClerical, odsCode: QUEENS_PARK.odsCode, roleCode: "" },
@@ -128,6 +129,30 @@ describe("a failure between the change and its audit event leaves neither", () =
     expect(await versionOf(smartcardId)).toBe(versionBefore + 1);
     expect(await db.auditEvent.count()).toBe(eventsBefore + 1);
     expect(await activeGrants(smartcardId, odsCode)).not.toEqual(grantsBefore);
+  });
+});
+
+describe("the IG guard refuses inside the transaction", () => {
+  it("a warned grant without acknowledgement leaves grant, version and log untouched; acknowledged, the justification joins the event", async () => {
+    const smartcardId = demoPeople.canLogInGp; // R0260 + workgroup at A81002: already ready there
+    const grantsBefore = await activeGrants(smartcardId, QUEENS_PARK.odsCode);
+    const versionBefore = await versionOf(smartcardId);
+    const eventsBefore = await db.auditEvent.count();
+    const input = await change(smartcardId, QUEENS_PARK.odsCode, { roleCode: "R8001" });
+
+    await expect(addRole(actor, input)).rejects.toMatchObject({ code: "ig_warning", status: 409, warnings: [expect.stringMatching(/already log in to CSMS at A81002/)] });
+    // The version was claimed before the guard ran: the rollback gives it back.
+    expect(await versionOf(smartcardId)).toBe(versionBefore);
+    expect(await activeGrants(smartcardId, QUEENS_PARK.odsCode)).toEqual(grantsBefore);
+    expect(await db.auditEvent.count()).toBe(eventsBefore);
+
+    await addRole(actor, { ...input, acknowledgeWarning: true, justification: "Second role for the nurse-led clinic" });
+    const event = await db.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
+    expect(event).toMatchObject({ action: "role.added", roleCode: "R8001", smartcardId });
+    expect(JSON.parse(event.safeguards!)).toStrictEqual({
+      igWarning: { warnings: [expect.stringMatching(/already log in to CSMS at A81002/)], justification: "Second role for the nurse-led clinic" },
+    });
+    expect(event.hash).toBe(chainHash(event.prevHash, event));
   });
 });
 

@@ -11,9 +11,11 @@ afterEach(() => signOut());
 
 const A81001 = DENSHAM.odsCode;
 
-// All at A81001, each valid for agent@ra.example with the current version (the control at the end proves it).
+// All at A81001, each valid with the current version for an officer who may make it (the control at the end
+// proves it): job roles for agent@ra.example, workgroups for advanced@ra.example (RA agents may not).
 const targets: { kind: ChangeKind; smartcardId: string; roleCode?: string }[] = [
-  { kind: "role.add", smartcardId: demoPeople.canLogIn, roleCode: "R0620" },
+  // Someone who cannot log in yet, so the IG guard has nothing to warn about.
+  { kind: "role.add", smartcardId: demoPeople.noWorkgroup, roleCode: "R0620" },
   { kind: "role.remove", smartcardId: demoPeople.canLogIn, roleCode: "R8001" },
   { kind: "workgroup.add", smartcardId: demoPeople.noWorkgroup },
   { kind: "workgroup.remove", smartcardId: demoPeople.canLogIn },
@@ -63,11 +65,11 @@ describe("an auditor learns nothing from input checks", () => {
 });
 
 describe("the Lancing agent in their own scope", () => {
-  it("can add the workgroup for a Lancing practice (control for the 403s above)", async () => {
+  it("can add a job role for a Lancing practice (control for the 403s above)", async () => {
     await signInAs("agent-sussex@ra.example");
     const smartcardId = demoPeople.noWorkgroupPcnPractice; // R8001 at H82065
-    const result = await changePersonAction("workgroup.add", { smartcardId, odsCode: "H82065", reason: "In scope", version: await versionOf(smartcardId) });
-    expect(result).toStrictEqual({ ok: true, message: expect.stringMatching(/workgroup added/) });
+    const result = await changePersonAction("role.add", { smartcardId, odsCode: "H82065", roleCode: "R0620", reason: "In scope", version: await versionOf(smartcardId) });
+    expect(result).toStrictEqual({ ok: true, message: expect.stringMatching(/Job role added/) });
   });
 });
 
@@ -96,6 +98,8 @@ describe("nobody changes their own profile", () => {
 });
 
 describe("a revoked role or organisation takes effect at once", () => {
+  // A change the agent may make while nothing is revoked (the control at the end makes it).
+  const roleAdd = targets.find((t) => t.kind === "role.add")!;
   async function agent() {
     return db.consoleUser.findUniqueOrThrow({ where: { email: "agent@ra.example" }, include: { organisations: true } });
   }
@@ -106,7 +110,7 @@ describe("a revoked role or organisation takes effect at once", () => {
     expect((await api.getPerson(demoPeople.noWorkgroup)).status).toBe(200);
     await db.consoleUserOrganisation.deleteMany({ where: { consoleUserId: user.id } });
     try {
-      const { viaApi, viaAction } = await tryBothWays("workgroup.add", await input({ smartcardId: demoPeople.noWorkgroup }));
+      const { viaApi, viaAction } = await tryBothWays("role.add", await input(roleAdd));
       expect(viaApi.status).toBe(403);
       expect(viaApi.body.error.message).toMatch(/do not act for A81001/);
       expect(viaAction).toMatchObject({ ok: false, status: 403, code: "forbidden" });
@@ -122,8 +126,9 @@ describe("a revoked role or organisation takes effect at once", () => {
     const user = await agent();
     await db.consoleUser.update({ where: { id: user.id }, data: { role: "auditor" } });
     try {
-      const { viaApi, viaAction } = await tryBothWays("workgroup.add", await input({ smartcardId: demoPeople.noWorkgroup }));
+      const { viaApi, viaAction } = await tryBothWays("role.add", await input(roleAdd));
       expect(viaApi.status).toBe(403);
+      expect(viaApi.body.error.message).toMatch(/Auditors can read but not change/);
       expect(viaAction).toMatchObject({ ok: false, status: 403, code: "forbidden" });
     } finally {
       await db.consoleUser.update({ where: { id: user.id }, data: { role: user.role } });
@@ -135,7 +140,7 @@ describe("a revoked role or organisation takes effect at once", () => {
     const user = await agent();
     await db.consoleUser.update({ where: { id: user.id }, data: { active: false } });
     try {
-      const { viaApi, viaAction } = await tryBothWays("workgroup.add", await input({ smartcardId: demoPeople.noWorkgroup }));
+      const { viaApi, viaAction } = await tryBothWays("role.add", await input(roleAdd));
       expect(viaApi.status).toBe(401);
       expect(viaAction).toMatchObject({ ok: false, status: 401, code: "not_signed_in" });
     } finally {
@@ -190,12 +195,29 @@ describe("session lifetime", () => {
   });
 });
 
+describe("workgroups are for RA managers and advanced RA agents", () => {
+  it.each(targets.filter((t) => t.kind.startsWith("workgroup.")))(
+    "agent@ra.example gets 403 for $kind through the API and the Server Action, and nothing is written",
+    async ({ kind, ...target }) => {
+      await signInAs("agent@ra.example");
+      const { viaApi, viaAction } = await tryBothWays(kind, await input(target));
+      expect(viaApi.status).toBe(403);
+      expect(viaApi.body).toStrictEqual(errorBody("forbidden"));
+      expect(viaApi.body.error.message).toMatch(/advanced RA agent or RA manager/);
+      expect(viaAction).toEqual({ ok: false, status: 403, code: "forbidden", message: expect.stringMatching(/advanced RA agent or RA manager/) });
+    },
+  );
+});
+
 describe("control", () => {
-  it.each(targets)("agent@ra.example may make $kind", async ({ kind, ...target }) => {
-    await signInAs("agent@ra.example");
-    const eventsBefore = await db.auditEvent.count();
-    const { status } = await apiChange(kind, await input(target));
-    expect(status).toBe(200);
-    expect(await db.auditEvent.count()).toBe(eventsBefore + 1);
-  });
+  it.each(targets.map((t) => ({ ...t, email: t.kind.startsWith("role.") ? "agent@ra.example" : "advanced@ra.example" })))(
+    "$email may make $kind",
+    async ({ kind, email, ...target }) => {
+      await signInAs(email);
+      const eventsBefore = await db.auditEvent.count();
+      const { status } = await apiChange(kind, await input(target));
+      expect(status).toBe(200);
+      expect(await db.auditEvent.count()).toBe(eventsBefore + 1);
+    },
+  );
 });

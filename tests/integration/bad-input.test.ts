@@ -5,15 +5,16 @@ import { DENSHAM, QUEENS_PARK, demoPeople } from "@/prisma/seed/demo";
 import { signInAs, signOut } from "./support/session";
 import { apiChange, errorBody, versionOf, writeSnapshot, type ChangeInput, type ChangeKind } from "./support/api";
 
+// The advanced RA agent may make all four kinds of change, so every refusal here is about the input.
 beforeAll(async () => {
-  await signInAs("agent@ra.example");
+  await signInAs("advanced@ra.example");
 });
 afterAll(() => signOut());
 
 const A81002 = QUEENS_PARK.odsCode;
 const TEN_KB = 10 * 1024;
 
-// Valid changes for agent@ra.example (the control at the end proves it); each case breaks one field.
+// Valid changes for advanced@ra.example (the control at the end proves it); each case breaks one field.
 const valid: Record<ChangeKind, { smartcardId: string; odsCode: string; roleCode?: string }> = {
   "role.add": { smartcardId: demoPeople.noWorkgroupClerical, odsCode: A81002, roleCode: "R8001" },
   "role.remove": { smartcardId: demoPeople.canLogInClerical, odsCode: A81002, roleCode: "R8010" },
@@ -24,7 +25,7 @@ const ALL = Object.keys(valid) as ChangeKind[];
 const ROLES: ChangeKind[] = ["role.add", "role.remove"];
 const ADDS: ChangeKind[] = ["role.add", "workgroup.add"];
 
-type Field = "smartcardId" | "odsCode" | "roleCode" | "reason" | "version" | "requestId";
+type Field = "smartcardId" | "odsCode" | "roleCode" | "reason" | "version" | "requestId" | "acknowledgeWarning" | "justification";
 type BadCase = { name: string; kinds: ChangeKind[]; field: Field; patch: Record<string, unknown>; message: RegExp };
 
 const MISSING = undefined; // JSON.stringify drops the key; the action sees it absent.
@@ -66,6 +67,13 @@ const badCases: BadCase[] = [
   // Request references.
   { name: "a request reference with punctuation", kinds: ADDS, field: "requestId", patch: { requestId: "REQ 1; DROP" }, message: /letters, digits and dashes/ },
   { name: "a 10 KB request reference", kinds: ["workgroup.add"], field: "requestId", patch: { requestId: "R".repeat(TEN_KB) }, message: /at most 40/ },
+  // The IG guard's acknowledgement (grants only): a justification is required with it, and must say something.
+  { name: "an acknowledgement without a justification", kinds: ADDS, field: "justification", patch: { acknowledgeWarning: true }, message: /why this access is needed/ },
+  { name: "an acknowledgement with a blank justification", kinds: ADDS, field: "justification", patch: { acknowledgeWarning: true, justification: "   " }, message: /why this access is needed/ },
+  { name: "a justification under 10 characters", kinds: ADDS, field: "justification", patch: { acknowledgeWarning: true, justification: "needed" }, message: /at least 10 characters/ },
+  { name: "a justification over 500 characters", kinds: ADDS, field: "justification", patch: { acknowledgeWarning: true, justification: "j".repeat(501) }, message: /500 characters/ },
+  { name: "a justification that is not a string", kinds: ["workgroup.add"], field: "justification", patch: { acknowledgeWarning: true, justification: 42 }, message: /why this access is needed/ },
+  { name: "an acknowledgement that is not true or false", kinds: ADDS, field: "acknowledgeWarning", patch: { acknowledgeWarning: "yes", justification: "Covers the Tuesday clinic" }, message: /true or false/ },
 ];
 
 const table = badCases.flatMap((c) => c.kinds.map((kind) => ({ ...c, kind })));

@@ -11,10 +11,13 @@ import { failure, getRequest, postRequest, requester, requestVersion, suggestedT
 const A81001 = DENSHAM.odsCode;
 const PRIYA = demoPeople.noWorkgroup; // R8001 at A81001, no workgroup
 const AGENT = "agent@ra.example";
+// The suggested fix is a workgroup: only an advanced RA agent (or RA manager) applies it.
+const ADVANCED = "advanced@ra.example";
 
 afterEach(() => signOut());
 
-// The request every test in this file works on, created through the public API as the requester would.
+// The request every test in this file works on, created through the public API as the requester would:
+// the requester's name and email match Priya's profile, so no identity confirmation is needed.
 const jane = { name: "Priya Shah", email: "priya.shah@nhs.example" };
 let id: string;
 let reference: string;
@@ -59,11 +62,14 @@ describe("the request, diagnosed and fixed", () => {
     expect(body.parsedSmartcardIds).toStrictEqual(["555500000002"]);
     expect(body.diagnosis).toMatchObject({ summary: "no workgroup at A81001", profileSays: "no_workgroup", disagreements: [], route: null });
     expect(body.suggestedActions).toStrictEqual([{ kind: "add_workgroup", odsCode: A81001 }]);
+    expect(body.identity).toStrictEqual({ state: "match", fields: [] });
+    expect(body.identityConfirmation).toBeNull();
+    expect(body.oneClickFixes).toBe(true);
     expect(body.verdict).toMatchObject({ canLogIn: false, error: "no_workgroup" });
   });
 
   it("a requestId that does not exist is 400 naming requestId, and writes nothing", async () => {
-    await signInAs(AGENT);
+    await signInAs(ADVANCED);
     const before = await writeSnapshot();
     const { status, body } = await api.addWorkgroup(PRIYA, { odsCode: A81001, reason: "From request", requestId: "CSMS-NOSUCH00", version: await versionOf(PRIYA) });
     expect(status).toBe(400);
@@ -72,7 +78,7 @@ describe("the request, diagnosed and fixed", () => {
   });
 
   it("applying the suggested action with the requestId fixes the profile and writes one event carrying the request id", async () => {
-    await signInAs(AGENT);
+    await signInAs(ADVANCED);
     const version = await versionOf(PRIYA);
     const before = await db.auditEvent.count();
     const { status, body } = await api.addWorkgroup(PRIYA, { odsCode: A81001, reason: `Request ${reference}`, requestId: id, version });
@@ -80,7 +86,8 @@ describe("the request, diagnosed and fixed", () => {
     expect(body.verdict).toMatchObject({ canLogIn: true, error: null, selectable: [{ odsCode: A81001, roleCode: "R8001" }] });
     const events = await db.auditEvent.findMany({ where: { id: { gt: before } } });
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ action: "workgroup.added", smartcardId: PRIYA, odsCode: A81001, requestId: id, actorEmail: AGENT });
+    // The requester matched the profile: no safeguard had to be passed, so none is recorded.
+    expect(events[0]).toMatchObject({ action: "workgroup.added", smartcardId: PRIYA, odsCode: A81001, requestId: id, actorEmail: ADVANCED, safeguards: null });
     expect(await activeGrants(PRIYA, A81001)).toEqual({ roles: ["R8001"], workgroups: 1 });
     const membership = await db.workgroupMembership.findFirstOrThrow({ where: { endedAt: null, position: { person: { smartcardId: PRIYA } } } });
     expect(membership.requestId).toBe(id);
@@ -92,7 +99,7 @@ describe("the request, diagnosed and fixed", () => {
   });
 
   it("applying it again is 409 already_exists and never a second grant", async () => {
-    await signInAs(AGENT);
+    await signInAs(ADVANCED);
     const before = await writeSnapshot();
     const { status, body } = await api.addWorkgroup(PRIYA, { odsCode: A81001, reason: "Clicked again", requestId: id, version: await versionOf(PRIYA) });
     expect(status).toBe(409);
@@ -102,11 +109,16 @@ describe("the request, diagnosed and fixed", () => {
   });
 
   it("a double click on the request page (two applies from one version) grants once", async () => {
-    await signInAs(AGENT);
+    // A change links only to a request about the same person: Daniel's own request, from Daniel.
     const who = demoPeople.noWorkgroupClerical; // R8010 at A81002, no workgroup
+    signOut();
+    const daniel = { name: "Daniel Kowalski", email: "daniel.kowalski@nhs.example" };
+    const created = await postRequest({ ...daniel, odsCode: "A81002", message: suggestedText("5555 0000 0017") }, "198.51.100.4");
+    expect(created.status).toBe(201);
+    await signInAs(ADVANCED);
     const version = await versionOf(who);
     const results = await Promise.all(
-      [1, 2].map(() => api.addWorkgroup(who, { odsCode: "A81002", reason: "From request", requestId: id, version })),
+      [1, 2].map(() => api.addWorkgroup(who, { odsCode: "A81002", reason: "From request", requestId: created.body.id, version })),
     );
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     expect(await activeGrants(who, "A81002")).toEqual({ roles: ["R8010"], workgroups: 1 });
@@ -122,9 +134,9 @@ describe("status changes", () => {
     await signInAs(AGENT);
     const agentId = await userId(AGENT);
     const steps: { change: Record<string, unknown>; before: object; after: object }[] = [
-      { change: { assignedToId: agentId }, before: { status: "new", assignedTo: null }, after: { status: "new", assignedTo: AGENT } },
-      { change: { status: "in_progress" }, before: { status: "new", assignedTo: AGENT }, after: { status: "in_progress", assignedTo: AGENT } },
-      { change: { status: "waiting" }, before: { status: "in_progress", assignedTo: AGENT }, after: { status: "waiting", assignedTo: AGENT } },
+      { change: { assignedToId: agentId }, before: { status: "new", assignedTo: null, smartcardId: PRIYA }, after: { status: "new", assignedTo: AGENT, smartcardId: PRIYA } },
+      { change: { status: "in_progress" }, before: { status: "new", assignedTo: AGENT, smartcardId: PRIYA }, after: { status: "in_progress", assignedTo: AGENT, smartcardId: PRIYA } },
+      { change: { status: "waiting" }, before: { status: "in_progress", assignedTo: AGENT, smartcardId: PRIYA }, after: { status: "waiting", assignedTo: AGENT, smartcardId: PRIYA } },
     ];
     for (const step of steps) {
       const before = await db.auditEvent.count();
@@ -180,7 +192,7 @@ describe("status changes", () => {
     expect(row.closedAt!.getTime()).toBeGreaterThanOrEqual(startedAt - 1000);
     const event = await lastEvent();
     expect(event).toMatchObject({ action: "request.updated", requestId: id, reason: `Reply: ${reply}` });
-    expect(parsed(event)).toStrictEqual({ before: { status: "waiting", assignedTo: AGENT }, after: { status: "resolved", assignedTo: AGENT } });
+    expect(parsed(event)).toStrictEqual({ before: { status: "waiting", assignedTo: AGENT, smartcardId: PRIYA }, after: { status: "resolved", assignedTo: AGENT, smartcardId: PRIYA } });
   });
 
   it("rejecting another request with a reason is audited with the reason and closes it", async () => {
@@ -193,7 +205,7 @@ describe("status changes", () => {
     expect(row.closedAt).toBeInstanceOf(Date);
     const event = await lastEvent();
     expect(event).toMatchObject({ action: "request.updated", requestId: created.body.id, reason: "Duplicate of an earlier request" });
-    expect(parsed(event)).toStrictEqual({ before: { status: "new", assignedTo: null }, after: { status: "rejected", assignedTo: null } });
+    expect(parsed(event)).toStrictEqual({ before: { status: "new", assignedTo: null, smartcardId: null }, after: { status: "rejected", assignedTo: null, smartcardId: null } });
   });
 });
 

@@ -13,9 +13,9 @@ const NOW = Date.now(); // one clock for the file, so equal "hours ago" are equa
 afterEach(() => signOut());
 
 let ip = 0;
-async function submit(odsCode: string | undefined, message: string, hoursAgo: number): Promise<string> {
+async function submit(odsCode: string | undefined, message: string, hoursAgo: number, from = requester("inbox")): Promise<string> {
   ip += 1;
-  const { id } = await submitRequestApi({ ...requester("inbox"), odsCode, message }, `192.0.2.${ip}`);
+  const { id } = await submitRequestApi({ ...from, odsCode, message }, `192.0.2.${ip}`);
   const createdAt = new Date(NOW - hoursAgo * HOUR);
   // AccessRequest has no append-only triggers: a test may backdate a request to set the queue's order.
   await db.$executeRaw`UPDATE "AccessRequest" SET "createdAt" = ${createdAt} WHERE "id" = ${id}`;
@@ -28,7 +28,8 @@ const r: Record<string, string> = {};
 beforeAll(async () => {
   expect(await db.accessRequest.count()).toBe(0);
   r.lancing = await submit(LANCING_PRACTICES.ballTree.odsCode, suggestedText("5555 0000 0007"), 6);
-  r.densham = await submit(DENSHAM.odsCode, suggestedText("5555 0000 0002"), 5);
+  // From Priya herself (her profile's name and email), so the inbox offers the fix without an identity check.
+  r.densham = await submit(DENSHAM.odsCode, suggestedText("5555 0000 0002"), 5, { name: "Priya Shah", email: "priya.shah@nhs.example" });
   r.locked = await submit(QUEENS_PARK.odsCode, "My smartcard is locked and I have forgotten my passcode.", 4);
   r.noOrg = await submit(undefined, "Please can someone help me get into CSMS?", 3);
   r.trust = await submit(TRUST.odsCode, suggestedText("5555 0000 0033"), 2);
@@ -50,7 +51,19 @@ describe("loadInbox as the agent", () => {
     expect(inbox.errors).toEqual({});
     expect(ids(inbox)).toEqual([r.lancing, r.densham, r.locked, r.noOrg, r.trust, r.mine]);
     const densham = inbox.rows.find((row) => row.request.id === r.densham)!;
-    expect(densham.diagnosis).toMatchObject({ summary: "no workgroup at A81001", suggestedActions: [{ kind: "add_workgroup", odsCode: "A81001" }] });
+    expect(densham.diagnosis).toMatchObject({
+      summary: "no workgroup at A81001",
+      suggestedActions: [{ kind: "add_workgroup", odsCode: "A81001" }],
+      identity: { state: "match", fields: [], confirmed: true },
+      oneClick: true,
+    });
+    // A requester who is not the profile's owner (5555 0000 0021 is Emma Wilson's): the row says so, and no fix is one click.
+    const mine = inbox.rows.find((row) => row.request.id === r.mine)!;
+    expect(mine.diagnosis).toMatchObject({
+      summary: "identity not confirmed (email and name differ); no workgroup at A81001",
+      identity: { state: "mismatch", fields: ["email", "name"], confirmed: false },
+      oneClick: false,
+    });
     expect(inbox.rows.find((row) => row.request.id === r.locked)!.category).toBe("smartcard_locked");
     expect(inbox.nextCursor).toBeNull();
   });

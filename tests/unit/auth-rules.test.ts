@@ -1,12 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { decide, type ConsoleActor, type Permission } from "@/lib/auth/rules";
+import { consoleRoleNames, decide, managesWorkgroups, type ChangeSubject, type ConsoleActor, type ConsoleRole, type Permission } from "@/lib/auth/rules";
 import { sessionIsLive, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "@/lib/auth/session-policy";
 
 const agent: ConsoleActor = { id: 1, email: "a@x", name: "A", role: "ra_agent", odsCodes: ["A81001", "H82065"], ownSmartcardId: "555500000001" };
 const manager: ConsoleActor = { ...agent, id: 2, role: "ra_manager", ownSmartcardId: null };
 const auditor: ConsoleActor = { ...agent, id: 3, role: "auditor", odsCodes: [], ownSmartcardId: null };
+const advanced: ConsoleActor = { ...agent, id: 4, role: "advanced_ra_agent", ownSmartcardId: "555500000004" };
 
-const change = (smartcardId: string, odsCode: string): Permission => ({ kind: "person:change", smartcardId, odsCode });
+const change = (smartcardId: string, odsCode: string, subject: ChangeSubject = "role"): Permission => ({ kind: "person:change", smartcardId, odsCode, subject });
+const ask = (smartcardId: string, odsCode: string): Permission => ({ kind: "change:ask", smartcardId, odsCode });
+const decideOn = (smartcardId: string, odsCode: string, proposedById: number): Permission => ({ kind: "change:decide", smartcardId, odsCode, proposedById });
 
 describe("decide", () => {
   it.each([
@@ -23,6 +26,11 @@ describe("decide", () => {
     ["manager changes someone in scope", manager, change("555500000002", "H82065"), true],
     ["manager out of scope", manager, change("555500000002", "RYR"), false],
     ["auditor changes someone", auditor, change("555500000002", "A81001"), false],
+    ["advanced agent may change something", advanced, { kind: "person:change-any" }, true],
+    ["advanced agent does not read the change log", advanced, { kind: "audit:read" }, false],
+    ["advanced agent does not edit the catalogue", advanced, { kind: "reference:change" }, false],
+    ["advanced agent does not manage users", advanced, { kind: "users:manage" }, false],
+    ["advanced agent creates a request from an email", advanced, { kind: "request:create" }, true],
   ] as const)("%s", (_name, actor, permission, allowed) => {
     expect(decide(actor, permission as Permission).allowed).toBe(allowed);
   });
@@ -32,6 +40,82 @@ describe("decide", () => {
     expect(own).toEqual({ allowed: false, reason: expect.stringContaining("your own") });
     const scope = decide(agent, change("555500000002", "RYR"));
     expect(scope).toEqual({ allowed: false, reason: expect.stringContaining("RYR") });
+  });
+});
+
+describe("decide for role and workgroup changes", () => {
+  const someone = "555500000002";
+  const actors: Record<ConsoleRole, ConsoleActor> = { ra_agent: agent, advanced_ra_agent: advanced, ra_manager: { ...manager, ownSmartcardId: "555500000003" }, auditor };
+  // [console role, what the change touches, allowed for someone else at an organisation the actor acts for]
+  const expected: [ConsoleRole, ChangeSubject, boolean][] = [
+    ["ra_agent", "role", true],
+    ["ra_agent", "workgroup", false],
+    ["advanced_ra_agent", "role", true],
+    ["advanced_ra_agent", "workgroup", true],
+    ["ra_manager", "role", true],
+    ["ra_manager", "workgroup", true],
+    ["auditor", "role", false],
+    ["auditor", "workgroup", false],
+  ];
+
+  it.each(expected)("%s changes a %s in scope: %s", (role, subject, allowed) => {
+    expect(decide(actors[role], change(someone, "A81001", subject)).allowed).toBe(allowed);
+  });
+
+  it.each(expected)("%s changes a %s out of scope: never", (role, subject) => {
+    expect(decide(actors[role], change(someone, "RYR", subject)).allowed).toBe(false);
+  });
+
+  it.each(expected.filter(([role]) => role !== "auditor"))("%s changes a %s on their own profile: never", (role, subject) => {
+    const actor = actors[role];
+    expect(decide(actor, change(actor.ownSmartcardId!, "A81001", subject))).toEqual({ allowed: false, reason: expect.stringContaining("your own") });
+  });
+
+  it("an RA agent refused a workgroup is told to ask for it", () => {
+    expect(decide(agent, change(someone, "A81001", "workgroup"))).toEqual({ allowed: false, reason: expect.stringContaining("ask for this") });
+  });
+
+  it("scope and own profile are checked before the subject, so the reason is the real one", () => {
+    expect(decide(agent, change(someone, "RYR", "workgroup"))).toEqual({ allowed: false, reason: expect.stringContaining("RYR") });
+    expect(decide(agent, change(agent.ownSmartcardId!, "A81001", "workgroup"))).toEqual({ allowed: false, reason: expect.stringContaining("your own") });
+  });
+
+  it("only managers and advanced agents manage workgroups", () => {
+    expect((Object.keys(consoleRoleNames) as ConsoleRole[]).filter((r) => managesWorkgroups(actors[r]))).toEqual(["advanced_ra_agent", "ra_manager"]);
+    expect(consoleRoleNames.advanced_ra_agent).toBe("Advanced RA agent");
+  });
+});
+
+describe("decide for asking and deciding on a change", () => {
+  const someone = "555500000002";
+  const otherManager: ConsoleActor = { ...manager, id: 5 };
+  it.each([
+    ["agent asks for a change in scope", agent, ask(someone, "A81001"), true],
+    ["agent asks out of scope", agent, ask(someone, "RYR"), false],
+    ["agent asks for a change to their own profile", agent, ask(agent.ownSmartcardId!, "A81001"), false],
+    ["advanced agent asks: they can do it themselves", advanced, ask(someone, "A81001"), false],
+    ["manager asks: they can do it themselves", manager, ask(someone, "A81001"), false],
+    ["auditor asks", auditor, ask(someone, "A81001"), false],
+
+    ["manager decides on an agent's ask", manager, decideOn(someone, "A81001", agent.id), true],
+    ["advanced agent decides on an agent's ask", advanced, decideOn(someone, "H82065", agent.id), true],
+    ["another manager decides on a manager's ask", otherManager, decideOn(someone, "A81001", manager.id), true],
+    ["the proposer decides on their own ask", manager, decideOn(someone, "A81001", manager.id), false],
+    ["an advanced agent decides on their own ask", advanced, decideOn(someone, "A81001", advanced.id), false],
+    ["an agent decides", agent, decideOn(someone, "A81001", manager.id), false],
+    ["an auditor decides", auditor, decideOn(someone, "A81001", agent.id), false],
+    ["a manager decides out of scope", manager, decideOn(someone, "RYR", agent.id), false],
+    ["an advanced agent decides on their own profile", advanced, decideOn(advanced.ownSmartcardId!, "A81001", agent.id), false],
+    ["a manager decides on their own profile", { ...manager, ownSmartcardId: someone }, decideOn(someone, "A81001", agent.id), false],
+  ] as const)("%s", (_name, actor, permission, allowed) => {
+    expect(decide(actor, permission as Permission).allowed).toBe(allowed);
+  });
+
+  it("says why", () => {
+    expect(decide(manager, ask(someone, "A81001"))).toEqual({ allowed: false, reason: "You can make this change yourself." });
+    expect(decide(manager, decideOn(someone, "A81001", manager.id))).toEqual({ allowed: false, reason: expect.stringContaining("other than the person who asked") });
+    expect(decide(agent, decideOn(someone, "A81001", manager.id))).toEqual({ allowed: false, reason: expect.stringContaining("Only advanced RA agents and RA managers") });
+    expect(decide(manager, decideOn(someone, "RYR", agent.id))).toEqual({ allowed: false, reason: expect.stringContaining("RYR") });
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { diagnose, type Diagnosis, type DiagnosisInput } from "@/lib/domain/diagnosis";
 import { planFix } from "@/lib/domain/fix";
+import { describeIdentity, type IdentityCheck } from "@/lib/domain/identity";
 import { suggestedSupportText } from "@/lib/domain/request-text";
 import { triageText } from "@/lib/domain/triage";
 import { csmsVerdict, type PositionFacts } from "@/lib/domain/verdict";
@@ -8,20 +9,23 @@ import { input, pos } from "./domain-fixtures";
 
 const ID = "555512345678";
 
-/** The profile as the console would load it: verdict and fix plan computed from the positions. */
-function profile(...positions: PositionFacts[]): NonNullable<DiagnosisInput["profile"]> {
+/** The profile as the console would load it: verdict, and the plan for where the person needs CSMS. */
+function profileAt(target: string | null, ...positions: PositionFacts[]): NonNullable<DiagnosisInput["profile"]> {
   const facts = input(...positions);
   return {
     smartcardId: ID,
     name: "Sarah Jones",
     verdict: csmsVerdict(facts),
-    fix: planFix(facts),
+    plan: planFix(facts, target),
     positions: positions.map((p) => ({ odsCode: p.odsCode, orgName: p.orgName })),
   };
 }
+const profile = (...positions: PositionFacts[]) => profileAt(null, ...positions);
 
-const run = (text: string, p: DiagnosisInput["profile"], requestOdsCode: string | null = null) =>
-  diagnose({ triage: triageText(text), requestOdsCode, profile: p });
+const MATCH: IdentityCheck = { state: "match", fields: [] };
+
+const run = (text: string, p: DiagnosisInput["profile"], requestOdsCode: string | null = null, identity: IdentityCheck = MATCH, identityConfirmed = false) =>
+  diagnose({ triage: triageText(text), requestOdsCode, profile: p, identity, identityConfirmed });
 
 const noWorkgroupAtA = () => profile(pos("A81001", ["R8001"]));
 const noRoleAtA = () => profile(pos("A81001", [], "wg"));
@@ -90,21 +94,23 @@ describe("diagnose: permissions requests, the profile wins", () => {
     [
       "the form names a practice whose records the PCN already opens",
       suggestedSupportText(ID),
-      readyAtA(),
+      profileAt("A81002", pos("A81001", ["R8001"], "wg")),
       "a81002",
       {
+        summary: "can already open A81002 through A81001 (same PCN or federation) — check they chose the right role and logged out fully",
+        suggestedActions: [],
         disagreements: [
           "The request form names A81002 but the person has no position there; its records are already open to them through their PCN or GP federation.",
         ],
       },
     ],
     [
-      "can already log in",
+      "can already log in at the organisation the form names",
       suggestedSupportText(ID),
-      readyAtA(),
+      profileAt("A81001", pos("A81001", ["R8001"], "wg")),
       "A81001",
       {
-        summary: "can already log in — check they chose the right role and logged out fully",
+        summary: "can already log in at A81001 — check they chose the right role and logged out fully",
         profileSays: "can_log_in",
         disagreements: [],
         suggestedActions: [],
@@ -117,19 +123,73 @@ describe("diagnose: permissions requests, the profile wins", () => {
       readyAtA(),
       null,
       {
+        summary: "can already log in — check they chose the right role and logged out fully",
         profileSays: "can_log_in",
         disagreements: ['The request says "no valid role" but the profile shows the person can log in: CSMS offers a role at A81001.'],
+        suggestedActions: [],
       },
     ],
     [
-      "a locum who can log in at one organisation but not the other",
+      "a locum who can log in at one organisation, needing CSMS at the other",
       `locum at B82001 and D84001, ${ID}`,
+      profileAt("B82001", pos("D84001", ["R8001"], "wg"), pos("B82001", ["R8001"])),
+      null,
+      {
+        summary: "can log in elsewhere, but no workgroup at B82001",
+        profileSays: "can_log_in",
+        suggestedActions: [{ kind: "add_workgroup", odsCode: "B82001" }],
+      },
+    ],
+    [
+      "the same locum with no organisation chosen: nothing is proposed anywhere",
+      `locum, ${ID}`,
       profile(pos("D84001", ["R8001"], "wg"), pos("B82001", ["R8001"])),
       null,
       {
-        summary: "can log in, but no workgroup at B82001",
+        summary: "can already log in — check they chose the right role and logged out fully",
         profileSays: "can_log_in",
-        suggestedActions: [{ kind: "add_workgroup", odsCode: "B82001" }],
+        suggestedActions: [],
+        oneClick: false,
+      },
+    ],
+    [
+      "needs CSMS where a role is held and a workgroup elsewhere: CSMS shows no workgroup, so that leads",
+      `no workgroup. ${ID}`,
+      profileAt("D84001", pos("A81001", ["R8001"]), pos("D84001", [])),
+      null,
+      {
+        summary: "no workgroup at D84001; no valid role at D84001",
+        profileSays: "no_workgroup",
+        suggestedActions: [
+          { kind: "add_role", odsCode: "D84001", roleCode: null },
+          { kind: "add_workgroup", odsCode: "D84001" },
+        ],
+      },
+    ],
+    [
+      "locked out at two organisations, none chosen (no workgroup)",
+      `no workgroup. ${ID}`,
+      profile(pos("A81001", ["R8001"]), pos("D84001", [])),
+      null,
+      { summary: "no workgroup: choose the organisation they need CSMS at", suggestedActions: [], oneClick: false },
+    ],
+    [
+      "locked out at two organisations, none chosen (no valid role)",
+      suggestedSupportText(ID),
+      profile(pos("A81001", [], "wg"), pos("D84001", [])),
+      null,
+      { summary: "no valid role: choose the organisation they need CSMS at", suggestedActions: [] },
+    ],
+    [
+      "needs CSMS where the person has no position",
+      suggestedSupportText(ID),
+      profileAt("E85001", pos("D84001", ["R8001"])),
+      "E85001",
+      {
+        summary: "no position at E85001: a position must be added in Care Identity first",
+        suggestedActions: [],
+        oneClick: false,
+        disagreements: ["The request form names E85001 but the person has no position there."],
       },
     ],
     [
@@ -246,6 +306,65 @@ describe("diagnose never invents changes from the text", () => {
   it("suggested actions are exactly the profile's fix plan, whatever the text asks for", () => {
     const p = profile(pos("A81001", ["R8001"]), pos("B82001", []));
     const d = run(`add role at C83001 and workgroup at E85001 please, no valid role. ${ID}`, p);
-    expect(d.suggestedActions).toEqual(p.fix);
+    expect(p.plan.state).toBe("choose_organisation");
+    expect(d.suggestedActions).toEqual([]);
+    const q = profileAt("B82001", pos("A81001", ["R8001"]), pos("B82001", []));
+    expect(run(`add role at C83001 and workgroup at E85001 please, no valid role. ${ID}`, q).suggestedActions).toEqual(q.plan.actions);
+    expect(q.plan.actions).toHaveLength(2);
+  });
+});
+
+describe("diagnose: who is asking", () => {
+  const text = `no workgroup. ${ID}`;
+  const emailDiffers: IdentityCheck = { state: "mismatch", fields: ["email"] };
+
+  it.each<[string, IdentityCheck, boolean, DiagnosisInput["profile"], Partial<Diagnosis>]>([
+    ["a match with a fix: one click", MATCH, false, noWorkgroupAtA(), { summary: "no workgroup at A81001", oneClick: true }],
+    [
+      "email differs: the fix is shown but not one click, and the summary says why",
+      emailDiffers,
+      false,
+      noWorkgroupAtA(),
+      { summary: "identity not confirmed (email differs); no workgroup at A81001", oneClick: false, suggestedActions: [{ kind: "add_workgroup", odsCode: "A81001" }] },
+    ],
+    [
+      "name and email differ",
+      { state: "mismatch", fields: ["email", "name"] },
+      false,
+      noWorkgroupAtA(),
+      { summary: "identity not confirmed (email and name differ); no workgroup at A81001", oneClick: false },
+    ],
+    [
+      "no email on the profile",
+      { state: "no_profile_email", fields: ["email"] },
+      false,
+      noWorkgroupAtA(),
+      { summary: "identity not confirmed (profile has no email); no workgroup at A81001", oneClick: false },
+    ],
+    ["a mismatch the officer confirmed: one click again", emailDiffers, true, noWorkgroupAtA(), { summary: "no workgroup at A81001", oneClick: true }],
+    ["no email on the profile, confirmed", { state: "no_profile_email", fields: ["email"] }, true, noWorkgroupAtA(), { summary: "no workgroup at A81001", oneClick: true }],
+    [
+      "a mismatch with nothing to change: no prefix, nothing to click",
+      emailDiffers,
+      false,
+      readyAtA(),
+      { summary: "can already log in — check they chose the right role and logged out fully", oneClick: false, suggestedActions: [] },
+    ],
+    ["a match with nothing to change: nothing to click", MATCH, false, readyAtA(), { oneClick: false, suggestedActions: [] }],
+  ])("%s", (_label, identity, confirmed, p, expected) => {
+    const d = run(text, p, null, identity, confirmed);
+    expect(d).toMatchObject(expected);
+    expect(d.identity).toEqual({ ...identity, confirmed: identity.state === "match" || confirmed, text: describeIdentity(identity) });
+  });
+
+  it("a route is never one click, whoever asks", () => {
+    const d = run(`my card is locked. ${ID}`, noWorkgroupAtA(), null, emailDiffers);
+    expect(d).toMatchObject({ summary: "smartcard locked: self-service unlock", oneClick: false, suggestedActions: [] });
+  });
+
+  it("no profile: identity cannot be compared, nothing to click", () => {
+    const d = run(suggestedSupportText(ID), null, null, { state: "no_profile", fields: [] });
+    expect(d).toMatchObject({ oneClick: false, suggestedActions: [], profileSays: "no_profile" });
+    expect(d.identity).toMatchObject({ state: "no_profile", confirmed: false });
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { diagnose, type Diagnosis } from "@/lib/domain/diagnosis";
 import { describeFix, planFix } from "@/lib/domain/fix";
+import type { IdentityCheck } from "@/lib/domain/identity";
 import { LOGIN_STEPS, LOGOUT_REMINDER, replyText } from "@/lib/domain/reply-text";
 import { triageText } from "@/lib/domain/triage";
 import { csmsVerdict } from "@/lib/domain/verdict";
@@ -8,19 +9,21 @@ import { input, pos } from "./domain-fixtures";
 
 const ID = "555512345678";
 
-function diagnosisFor(text: string, withProfile: "no_workgroup" | "ready" | "none"): Diagnosis {
+const MATCH: IdentityCheck = { state: "match", fields: [] };
+
+function diagnosisFor(text: string, withProfile: "no_workgroup" | "ready" | "none", identity: IdentityCheck = MATCH, identityConfirmed = false): Diagnosis {
   const facts = input(pos("A81001", ["R8001"], withProfile === "ready" ? "wg" : false));
   const profile =
     withProfile === "none"
       ? null
       : {
           smartcardId: ID,
-          name: "Sarah Jones",
+          name: "Priya Profileowner",
           verdict: csmsVerdict(facts),
-          fix: planFix(facts),
+          plan: planFix(facts, "A81001"),
           positions: [{ odsCode: "A81001", orgName: "The Densham Surgery" }],
         };
-  return diagnose({ triage: triageText(text), requestOdsCode: null, profile });
+  return diagnose({ triage: triageText(text), requestOdsCode: null, profile, identity, identityConfirmed });
 }
 
 const reply = (diagnosis: Diagnosis, applied: { description: string }[] = []) =>
@@ -84,5 +87,54 @@ describe("replyText", () => {
     const out = replyText({ requesterName: " ", diagnosis: diagnosisFor("card locked", "none"), applied: [], officerName: "" });
     expect(out.startsWith("Hello,\n")).toBe(true);
     expect(out.endsWith("Kind regards,\nRegistration Authority")).toBe(true);
+  });
+
+  describe("when the requester does not match the profile", () => {
+    const emailDiffers: IdentityCheck = { state: "mismatch", fields: ["email", "name"] };
+    const noEmail: IdentityCheck = { state: "no_profile_email", fields: ["email"] };
+
+    it.each<[string, IdentityCheck]>([
+      ["details differ", emailDiffers],
+      ["the profile has no email", noEmail],
+    ])("%s: says so, asks for confirmation, names nobody and changes nothing", (_label, identity) => {
+      const d = diagnosisFor(`no workgroup, ${ID}`, "no_workgroup", identity);
+      expect(d.suggestedActions).not.toEqual([]);
+      const out = reply(d);
+      expect(out).toContain("We could not match the details in your request to the Care Identity profile");
+      expect(out).toContain("ask your sponsor or line manager to confirm your request");
+      expect(out).not.toContain("Priya");
+      expect(out).not.toContain("Profileowner");
+      expect(out).not.toContain("We have made these changes");
+      expect(out).not.toContain("The Densham Surgery");
+      expectLoginSteps(out, false);
+      expect(out.startsWith("Dear Sarah Jones,\n")).toBe(true);
+      expect(out.endsWith("Kind regards,\nAnne Officer\nRegistration Authority")).toBe(true);
+    });
+
+    it("once the officer has confirmed who they are, the usual reply", () => {
+      const d = diagnosisFor(`no workgroup, ${ID}`, "no_workgroup", emailDiffers, true);
+      const out = reply(d);
+      expect(out).not.toContain("We could not match");
+      expect(out).toContain("We have not changed your Care Identity profile yet");
+    });
+
+    it("changes already applied (after confirming in person) are reported, not the mismatch", () => {
+      const d = diagnosisFor(`no workgroup, ${ID}`, "no_workgroup", emailDiffers);
+      const out = reply(d, [{ description: "Add the cervicalscreening workgroup at A81001 (The Densham Surgery)" }]);
+      expect(out).toContain("We have made these changes");
+      expect(out).not.toContain("We could not match");
+    });
+
+    it("a route still wins: a locked card is answered with the unlock route", () => {
+      const d = diagnosisFor(`my card is locked, ${ID}`, "no_workgroup", emailDiffers);
+      const out = reply(d);
+      expect(out).toContain("self-service unlock tool");
+      expect(out).not.toContain("We could not match");
+    });
+
+    it("a match gets the usual reply", () => {
+      const out = reply(diagnosisFor(`no workgroup, ${ID}`, "no_workgroup"));
+      expect(out).not.toContain("We could not match");
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { consoleRoleNames, type ConsoleRole } from "@/lib/auth/rules";
 import { csmsVerdict, type Verdict } from "@/lib/domain/verdict";
 import { csmsJobRoles, otherJobRoles } from "@/prisma/seed/job-roles";
 import {
@@ -147,6 +148,16 @@ describe("the seed data is well formed", () => {
     const sussex = demoConsoleUsers.find((u) => u.email === "agent-sussex@ra.example")!;
     expect(sussex.odsCodes.sort()).toEqual([...lancingPracticeCodes].sort());
     expect(demoConsoleUsers.find((u) => u.role === "auditor")?.odsCodes).toEqual([]);
+  });
+
+  it("there is a demo account for every console role, and the advanced agent acts where agent@ does", () => {
+    const roles: ConsoleRole[] = demoConsoleUsers.map((u) => u.role);
+    expect([...new Set(roles)].sort()).toEqual(Object.keys(consoleRoleNames).sort());
+    const advanced = demoConsoleUsers.find((u) => u.email === "advanced@ra.example")!;
+    const agent = demoConsoleUsers.find((u) => u.email === "agent@ra.example")!;
+    expect(advanced.role).toBe("advanced_ra_agent");
+    expect([...advanced.odsCodes].sort()).toEqual([...agent.odsCodes].sort());
+    expect(new Set(demoConsoleUsers.map((u) => u.email)).size).toBe(demoConsoleUsers.length);
   });
 });
 

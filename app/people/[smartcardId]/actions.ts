@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { actionResult, type ActionFailure } from "@/lib/action-result";
-import { changeKinds, changePerson, type ChangeKind } from "@/lib/services/person-changes";
+import { askForChange, changeKinds, changePerson, decideChange, type ChangeKind } from "@/lib/services/person-changes";
 
 export type ChangeResult = { ok: true; message: string } | ActionFailure;
 
@@ -11,5 +11,19 @@ export async function changePersonAction(kind: ChangeKind, input: unknown): Prom
   const result = await actionResult("changePersonAction", () => changePerson(kind, input));
   if (!result.ok) return result;
   revalidatePath(`/people/${result.value.profile.smartcardId}`);
+  return { ok: true, message: result.value.message };
+}
+
+export async function askForChangeAction(input: unknown): Promise<ChangeResult> {
+  const result = await actionResult("askForChangeAction", () => askForChange(input));
+  if (!result.ok) return result;
+  revalidatePath("/approvals");
+  return { ok: true, message: result.value.message };
+}
+
+export async function decideChangeAction(input: unknown): Promise<ChangeResult> {
+  const result = await actionResult("decideChangeAction", () => decideChange(input));
+  if (!result.ok) return result;
+  revalidatePath("/approvals");
   return { ok: true, message: result.value.message };
 }

@@ -9,17 +9,20 @@ import { VerdictPanel } from "@/components/people/verdict-panel";
 import { AddRolePanel } from "@/components/people/add-role-panel";
 import { EventsTable } from "@/components/audit/events-table";
 import { authorisePage } from "@/lib/auth/authorise";
-import { decide } from "@/lib/auth/rules";
 import { personHistory, recordProfileView } from "@/lib/data/audit";
+import { listPendingChanges } from "@/lib/data/pending-changes";
 import { findPastGrants, findPersonProfile, listCsmsJobRoles } from "@/lib/data/people";
 import { requestReferences } from "@/lib/data/requests";
+import { planFix } from "@/lib/domain/fix";
+import { parseOdsCode } from "@/lib/domain/ods";
 import { parseSmartcardId } from "@/lib/domain/smartcard";
+import { changeRights } from "@/lib/services/change-rights";
 
 export const metadata: Metadata = { title: "Person" };
 
-type Props = { params: Promise<{ smartcardId: string }> };
+type Props = { params: Promise<{ smartcardId: string }>; searchParams: Promise<{ for?: string | string[] }> };
 
-export default async function PersonPage({ params }: Props) {
+export default async function PersonPage({ params, searchParams }: Props) {
   const raw = decodeURIComponent((await params).smartcardId);
   const actor = await authorisePage({ kind: "person:read" }, `/people/${encodeURIComponent(raw)}`);
   const parsed = parseSmartcardId(raw);
@@ -30,16 +33,19 @@ export default async function PersonPage({ params }: Props) {
     personHistory(parsed.value),
   ]);
   if (!profile) notFound();
-  const [references, pastGrants] = await Promise.all([
+  const [references, pastGrants, pending] = await Promise.all([
     requestReferences(history.map((e) => e.requestId)),
     findPastGrants(profile.id),
+    listPendingChanges(actor.odsCodes, profile.smartcardId),
     recordProfileView(actor, profile, "page"),
   ]);
 
   // Controls appear only where the server would allow the change; the server checks again on submit.
-  const changeable = profile.positions
-    .map((p) => p.odsCode)
-    .filter((odsCode) => decide(actor, { kind: "person:change", smartcardId: profile.smartcardId, odsCode }).allowed);
+  const rights = changeRights(actor, profile.smartcardId, profile.positions.map((p) => p.odsCode));
+  const wanted = (await searchParams).for;
+  const named = typeof wanted === "string" ? parseOdsCode(wanted) : null;
+  const plan = planFix(profile.verdictInput, named?.ok ? named.value.code : null);
+  const asked = pending.map((c) => c.odsCode);
   const ownProfile = actor.ownSmartcardId === profile.smartcardId;
 
   return (
@@ -48,9 +54,11 @@ export default async function PersonPage({ params }: Props) {
       {ownProfile && (
         <p className="card border-l-8 border-l-nhs-warm-yellow">This is your own Care Identity profile: another RA officer must make any change to it.</p>
       )}
-      <VerdictPanel profile={profile} catalogue={catalogue} changeable={changeable} />
-      <PositionsTable profile={profile} changeable={changeable} />
-      {changeable.length > 0 && <AddRolePanel profile={profile} catalogue={catalogue} changeable={changeable} />}
+      <VerdictPanel profile={profile} catalogue={catalogue} rights={rights} plan={plan} asked={asked} />
+      <PositionsTable profile={profile} rights={rights} asked={asked} />
+      {rights.roles.length > 0 && (
+        <AddRolePanel profile={profile} catalogue={catalogue} changeable={rights.roles} needsRoleAt={plan.actions.find((a) => a.kind === "add_role")?.odsCode} />
+      )}
       <PastGrants grants={pastGrants} />
       <section aria-labelledby="history-heading" className="card overflow-x-auto">
         <h2 id="history-heading" className="mb-3 text-xl font-bold">History</h2>

@@ -3,17 +3,20 @@ import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { EventsTable } from "@/components/audit/events-table";
 import { AddRolePanel } from "@/components/people/add-role-panel";
-import { ChangeForm } from "@/components/people/change-form";
 import { FlashProvider } from "@/components/people/flash";
 import { PositionsTable } from "@/components/people/positions-table";
 import { DiagnosisPanel } from "@/components/requests/diagnosis-panel";
 import { HighlightedText } from "@/components/requests/highlighted-text";
 import { categoryNames, SlaBadge } from "@/components/requests/inbox-table";
 import { RequestActions } from "@/components/requests/request-actions";
+import { AttachSmartcardForm } from "@/components/requests/attach-smartcard-form";
+import { IdentityPanel } from "@/components/requests/identity-panel";
+import { PlanActions } from "@/components/people/plan-actions";
+import { PlanTargetForm } from "@/components/people/plan-target-form";
 import { authorisePage } from "@/lib/auth/authorise";
-import { decide } from "@/lib/auth/rules";
 import { listCsmsJobRoles } from "@/lib/data/people";
-import { describeFix } from "@/lib/domain/fix";
+import { describeFix, describePlan } from "@/lib/domain/fix";
+import { parseOdsCode } from "@/lib/domain/ods";
 import { formatSmartcardId } from "@/lib/domain/smartcard";
 import { verdictHeadline } from "@/lib/domain/verdict-text";
 import { ConsoleError } from "@/lib/errors";
@@ -22,22 +25,20 @@ import { requestStatusNames } from "@/lib/validations/request";
 
 export const metadata: Metadata = { title: "Request" };
 
-type Props = { params: Promise<{ requestId: string }> };
+type Props = { params: Promise<{ requestId: string }>; searchParams: Promise<{ for?: string | string[] }> };
 
-export default async function RequestPage({ params }: Props) {
+export default async function RequestPage({ params, searchParams }: Props) {
   const { requestId } = await params;
   const actor = await authorisePage({ kind: "request:inbox" }, `/requests/${encodeURIComponent(requestId)}`);
-  const view = await loadRequest(requestId, actor).catch((error: unknown) => {
+  const wanted = (await searchParams).for;
+  const picked = typeof wanted === "string" ? parseOdsCode(wanted) : null;
+  const view = await loadRequest(requestId, actor, picked?.ok ? picked.value.code : null).catch((error: unknown) => {
     if (error instanceof ConsoleError && error.code === "not_found") notFound();
     if (error instanceof ConsoleError && error.code === "forbidden") forbidden();
     throw error;
   });
-  const { request, triage, profile, diagnosis, applied, reply, colleagues } = view;
+  const { request, triage, profile, plan, diagnosis, applied, reply, colleagues, canChangeRequest, rights, asked, confirmation } = view;
   const catalogue = profile ? await listCsmsJobRoles() : [];
-  const canChangeRequest = decide(actor, { kind: "request:change", odsCode: request.odsCode }).allowed;
-  const changeable = profile
-    ? profile.positions.map((p) => p.odsCode).filter((odsCode) => decide(actor, { kind: "person:change", smartcardId: profile.smartcardId, odsCode }).allowed)
-    : [];
   const orgName = (ods: string) => profile?.positions.find((p) => p.odsCode === ods)?.orgName ?? ods;
   const roleName = (code: string) => catalogue.find((r) => r.code === code)?.name ?? code;
 
@@ -51,6 +52,16 @@ export default async function RequestPage({ params }: Props) {
         <span>{categoryNames[triage.category]}</span>
         <span>{request.assignedTo ? `Assigned to ${request.assignedTo.name}` : "Not assigned"}</span>
       </p>
+      {!view.smartcardId && canChangeRequest && <AttachSmartcardForm key={`attach-${request.version}`} request={{ id: request.id, version: request.version }} />}
+      {profile && (
+        <IdentityPanel
+          key={`identity-${request.version}`}
+          request={{ id: request.id, version: request.version }}
+          identity={diagnosis.identity}
+          confirmation={confirmation}
+          canChange={canChangeRequest}
+        />
+      )}
       <div className="grid gap-6 lg:grid-cols-2">
         <section className="card" aria-labelledby="original-heading">
           <h2 id="original-heading" className="mb-2 text-xl font-bold">What they sent</h2>
@@ -73,36 +84,47 @@ export default async function RequestPage({ params }: Props) {
           )}
         </div>
       </div>
-      {profile && diagnosis.suggestedActions.length > 0 && (
+      {profile && plan && (
         <section className="card" aria-labelledby="suggested-heading">
           <h2 id="suggested-heading" className="mb-3 text-xl font-bold">Suggested actions</h2>
-          <ul>
-            {diagnosis.suggestedActions.map((action) => {
-              const text = describeFix(action, orgName(action.odsCode));
-              return (
-                <li key={`${action.kind}-${action.odsCode}`} className="mb-4">
-                  <p className="font-bold">{text}</p>
-                  {!changeable.includes(action.odsCode) ? (
-                    <p className="text-nhs-grey">You do not act for {action.odsCode}.</p>
-                  ) : action.kind === "add_workgroup" ? (
-                    <ChangeForm
-                      kind="workgroup.add"
-                      idPrefix={`suggested-${action.odsCode}-`}
-                      target={{ smartcardId: profile.smartcardId, odsCode: action.odsCode, version: profile.version, requestId: request.id }}
-                      defaultReason={`Request ${request.reference}: ${text}`}
-                      submitLabel={`Apply: add workgroup at ${action.odsCode}`}
-                    />
-                  ) : (
-                    <a href="#add-role">Choose the CSMS job role to add at {action.odsCode}</a>
-                  )}
-                </li>
-              );
-            })}
-          </ul>
+          {!request.odsCode && <PlanTargetForm positions={profile.positions} plan={plan} />}
+          <p className="mb-3" data-testid="fix-plan">{describePlan(plan, orgName)}</p>
+          {plan.actions.length > 0 &&
+            (diagnosis.oneClick ? (
+              <PlanActions
+                actions={plan.actions}
+                smartcardId={profile.smartcardId}
+                version={profile.version}
+                rights={rights}
+                orgName={orgName}
+                idPrefix="suggested-"
+                applyLabel="Apply"
+                reasonLead={`Request ${request.reference}`}
+                requestId={request.id}
+                asked={asked}
+              />
+            ) : (
+              <>
+                <ul className="mb-3 list-disc pl-6">
+                  {plan.actions.map((action) => (
+                    <li key={`${action.kind}-${action.odsCode}`}>{describeFix(action, orgName(action.odsCode))}</li>
+                  ))}
+                </ul>
+                <p className="font-bold" data-testid="fix-blocked">Confirm the requester&apos;s identity above before making these changes, or reject the request.</p>
+              </>
+            ))}
         </section>
       )}
-      {profile && <PositionsTable profile={profile} changeable={changeable} requestId={request.id} />}
-      {profile && changeable.length > 0 && <AddRolePanel profile={profile} catalogue={catalogue} changeable={changeable} requestId={request.id} />}
+      {profile && <PositionsTable profile={profile} rights={rights} requestId={request.id} asked={asked} />}
+      {profile && rights.roles.length > 0 && (
+        <AddRolePanel
+          profile={profile}
+          catalogue={catalogue}
+          changeable={rights.roles}
+          requestId={request.id}
+          needsRoleAt={plan?.actions.find((a) => a.kind === "add_role")?.odsCode}
+        />
+      )}
       <RequestActions
         key={`${request.version}-${applied.length}`}
         request={{ id: request.id, version: request.version, status: request.status, assignedToId: request.assignedToId }}

@@ -52,7 +52,17 @@ export const api = {
 };
 
 export type ChangeKind = "role.add" | "role.remove" | "workgroup.add" | "workgroup.remove";
-export type ChangeInput = { smartcardId: string; odsCode: string; roleCode?: string; reason: string; version: number; requestId?: string };
+export type ChangeInput = {
+  smartcardId: string;
+  odsCode: string;
+  roleCode?: string;
+  reason: string;
+  version: number;
+  requestId?: string;
+  // Grants the IG guard warns about: the officer's acknowledgement and why the access is needed anyway.
+  acknowledgeWarning?: unknown;
+  justification?: unknown;
+};
 
 /** The API call for a change kind, with the URL carrying what the route's path names. */
 export function apiChange(kind: ChangeKind, input: ChangeInput, options?: CallOptions): Promise<ApiResult> {
@@ -95,7 +105,7 @@ const changeEvents = { NOT: { action: { startsWith: "security." } } };
 
 /** Everything a person change can write: compare two snapshots to prove nothing was written. */
 export async function writeSnapshot() {
-  const [auditEvents, lastAudit, roles, workgroups, people] = await Promise.all([
+  const [auditEvents, lastAudit, roles, workgroups, people, pendingChanges, requests] = await Promise.all([
     db.auditEvent.count({ where: changeEvents }),
     db.auditEvent.findFirst({ where: changeEvents, orderBy: { id: "desc" }, select: { id: true, hash: true } }),
     db.roleAssignment.findMany({
@@ -107,6 +117,9 @@ export async function writeSnapshot() {
       orderBy: { id: "asc" },
     }),
     db.person.findMany({ select: { id: true, version: true }, orderBy: { id: "asc" } }),
+    // Asked-for changes (and their decisions) and requests (identity confirmations, attached IDs).
+    db.pendingChange.findMany({ select: { id: true, status: true, decidedById: true }, orderBy: { id: "asc" } }),
+    db.accessRequest.findMany({ select: { id: true, version: true, identityMethod: true }, orderBy: { id: "asc" } }),
   ]);
-  return { auditEvents, lastAudit, roles, workgroups, people };
+  return { auditEvents, lastAudit, roles, workgroups, people, pendingChanges, requests };
 }
