@@ -4,6 +4,7 @@ import { LoginForm } from "@/components/forms/login-form";
 import { OidcSignIn } from "@/components/forms/oidc-sign-in";
 import { credentialsSignIn, oidcSignInName } from "@/lib/auth/options";
 import { safeReturnPath } from "@/lib/safe-return-path";
+import { signInWaitMessage } from "@/lib/validations/login";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -20,7 +21,7 @@ export default async function LoginPage({ searchParams }: Props) {
         <p role="alert" className="mb-6 border-4 border-nhs-red p-4 font-bold">
           {error === "AccessDenied"
             ? "Your Care Identity has no account in this console. Ask your RA manager to add you."
-            : "Sign-in did not complete. Try again, or ask your RA manager for help."}
+            : (signInWaitMessage(error) ?? "Sign-in did not complete. Try again, or ask your RA manager for help.")}
         </p>
       )}
       {oidcSignInName && <OidcSignIn name={oidcSignInName} returnTo={returnTo} />}

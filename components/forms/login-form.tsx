@@ -6,7 +6,9 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { LoginSchema } from "@/lib/validations/login";
+import { SIGN_IN_POLICY } from "@/lib/auth/sign-in-policy";
+import { safeReturnPath } from "@/lib/safe-return-path";
+import { LoginSchema, signInWaitMessage } from "@/lib/validations/login";
 import { ErrorSummary, useFailedAttempts } from "./error-summary";
 import { TextField } from "./text-field";
 
@@ -23,11 +25,16 @@ export function LoginForm({ returnTo }: { returnTo: string }) {
     setFailure(undefined);
     const result = await signIn("credentials", { ...values, redirect: false });
     if (!result || result.error) {
-      setFailure("The email address or password is not right. Check them and try again. After 10 failed attempts, sign-in for that email is paused for 15 minutes.");
+      setFailure(
+        signInWaitMessage(result?.error) ??
+          "The email address or password is not right. Check them and try again. " +
+            `After ${SIGN_IN_POLICY.freeFailures} failed attempts, each further try for that email has to wait a little longer.`,
+      );
       failed();
       return;
     }
-    router.replace(returnTo);
+    // The page made it safe already; checked again here because this is where the browser is sent.
+    router.replace(safeReturnPath(returnTo));
     router.refresh();
   }, failed);
 

@@ -1,29 +1,60 @@
 import "server-only";
-import { checkPassword, countFailedSignIns } from "@/lib/data/console-users";
+import { createHash } from "node:crypto";
+import { checkPassword } from "@/lib/data/console-users";
+import { giveBackRateLimit, takeRateLimit } from "@/lib/data/rate-limit";
+import { reservePasswordCheck } from "@/lib/data/sign-in-attempts";
 import { LoginSchema } from "@/lib/validations/login";
-import { signInFailed } from "./security-events";
+import { signInFailed, signInPasswordAccepted } from "./security-events";
+import { SIGN_IN_POLICY } from "./sign-in-policy";
 
-// After this many failures in the window, even the right password is refused until the window passes.
-export const FAILED_SIGN_IN_LIMIT = 10;
-export const FAILED_SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
+type SignedInUser = { id: string; email: string; name: string };
 
-/** Email-and-password sign-in for the embedded default. A failure is audited with the email, never the password. */
-export async function authorizeCredentials(input: unknown): Promise<{ id: string; email: string; name: string } | null> {
+export type SignInOutcome =
+  | { ok: true; user: SignedInUser }
+  | { ok: false; refusal: "wrong" }
+  | { ok: false; refusal: "paused" | "rate_limited"; retryAfterSeconds: number };
+
+const addressKey = (address: string) => createHash("sha256").update(address).digest("hex").slice(0, 32);
+
+/**
+ * Email-and-password sign-in for the embedded default. In order: the network address's limit (every attempt
+ * takes a place, given back when it succeeds), the form, the email's wait after repeated failures (taken
+ * atomically, so parallel guesses cannot slip past it), then the password. Unknown and known emails go
+ * through exactly the same steps. Failures are recorded with the email typed, never the password.
+ */
+export async function attemptSignIn(input: unknown, clientAddress: string, now = new Date()): Promise<SignInOutcome> {
+  const address = addressKey(clientAddress);
+  const taken = await takeRateLimit(
+    SIGN_IN_POLICY.perAddress.map(({ limit, windowMs }) => ({ key: `sign-in:address:${windowMs}:${address}`, limit, windowMs })),
+    now,
+  );
+  if (!taken.allowed) return { ok: false, refusal: "rate_limited", retryAfterSeconds: taken.retryAfterSeconds };
+
   const parsed = LoginSchema.safeParse(input);
   if (!parsed.success) {
     const email = (input as { email?: unknown } | undefined)?.email;
-    await signInFailed(typeof email === "string" ? email : "", "Sign-in form incomplete");
-    return null;
+    await signInFailed(typeof email === "string" ? email : "", "incomplete", "Sign-in form incomplete", now);
+    return { ok: false, refusal: "wrong" };
   }
-  const { email, password } = parsed.data;
-  if ((await countFailedSignIns(email, new Date(Date.now() - FAILED_SIGN_IN_WINDOW_MS))) >= FAILED_SIGN_IN_LIMIT) {
-    await signInFailed(email, "Too many failed sign-ins: locked for 15 minutes");
-    return null;
+  const email = parsed.data.email.toLowerCase();
+  const reserved = await reservePasswordCheck(email, now);
+  if (!reserved.allowed) {
+    await signInFailed(email, "paused", "Tried again while sign-in was paused after repeated failures", now);
+    return { ok: false, refusal: "paused", retryAfterSeconds: reserved.retryAfterSeconds };
   }
-  const user = await checkPassword(email, password);
+  const user = await checkPassword(email, parsed.data.password);
   if (!user) {
-    await signInFailed(email, "Wrong email or password");
-    return null;
+    await signInFailed(email, "wrong_password", "Wrong email or password", now);
+    return { ok: false, refusal: "wrong" };
   }
-  return { id: String(user.id), email: user.email, name: user.name };
+  // Only failures count against the address, so an office of officers behind one address can always sign in.
+  await giveBackRateLimit(taken.hitIds);
+  await signInPasswordAccepted(email, now);
+  return { ok: true, user: { id: String(user.id), email: user.email, name: user.name } };
+}
+
+/** The signed-in user, or null for any refusal. */
+export async function authorizeCredentials(input: unknown, clientAddress = "unknown"): Promise<SignedInUser | null> {
+  const outcome = await attemptSignIn(input, clientAddress);
+  return outcome.ok ? outcome.user : null;
 }

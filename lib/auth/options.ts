@@ -3,7 +3,10 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { endSession, findActiveUserByEmail, startSession } from "@/lib/data/console-users";
-import { authorizeCredentials } from "./credentials";
+import { clientIp } from "@/lib/action-result";
+import { safeReturnPath } from "@/lib/safe-return-path";
+import { signInWaitCode } from "@/lib/validations/login";
+import { attemptSignIn } from "./credentials";
 import { signedIn, signedOut } from "./security-events";
 import { SESSION_ABSOLUTE_MS } from "./session-policy";
 
@@ -27,10 +30,25 @@ function oidcProvider(): OAuthConfig<OidcProfile> | null {
   };
 }
 
+// next-auth hands authorize the request's headers as a plain object.
+function headersOf(raw: Record<string, unknown> | undefined): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(raw ?? {})) {
+    for (const one of Array.isArray(value) ? value : [value]) if (typeof one === "string") headers.append(name, one);
+  }
+  return headers;
+}
+
 const credentials = CredentialsProvider({
   name: "Email and password",
   credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-  authorize: (input) => authorizeCredentials(input),
+  async authorize(input, req) {
+    const outcome = await attemptSignIn(input, clientIp(headersOf(req.headers)));
+    if (outcome.ok) return outcome.user;
+    // A thrown message reaches the form as next-auth's error code: it says how long to wait.
+    if (outcome.refusal !== "wrong") throw new Error(signInWaitCode(outcome.refusal, outcome.retryAfterSeconds));
+    return null;
+  },
 });
 
 const oidc = oidcProvider();
@@ -47,6 +65,11 @@ export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_ABSOLUTE_MS / 1000 },
   pages: { signIn: "/login", error: "/login" },
   callbacks: {
+    // Every return address next-auth sends the browser to (callbackUrl from the query, the form or the cookie)
+    // becomes a path on this site; anything else goes home.
+    redirect({ url, baseUrl }) {
+      return `${baseUrl}${safeReturnPath(url, baseUrl)}`;
+    },
     // An OIDC identity is let in only if it matches an active console user.
     async signIn({ user, account }) {
       if (account?.provider !== "oidc") return true;

@@ -1,5 +1,6 @@
 import "server-only";
 import { recordSecurityEvent } from "@/lib/data/audited";
+import { recordSignInFailure, recordSignInSuccess, type FailureKind } from "@/lib/data/sign-in-attempts";
 import type { ConsoleActor, Permission } from "./rules";
 
 // Security events join the change log's chain. Passwords and tokens never reach them.
@@ -16,10 +17,20 @@ export function signedOut(user: { id: number; email: string; name: string }) {
 // Something typed into the email box that is not an email (a password, say) is never recorded.
 const looksLikeEmail = (value: string) => /^[^\s@]{1,64}@[^\s@]+\.[^\s@]+$/.test(value) && value.length <= MAX_EMAIL;
 
-export function signInFailed(attemptedEmail: string, reason: string) {
+/** What a failed sign-in is recorded under: the email typed, or a placeholder when it is not an email. */
+function signInLabel(attemptedEmail: string): string {
   const typed = attemptedEmail.trim().toLowerCase();
-  const email = typed === "" ? "(no email given)" : looksLikeEmail(typed) ? typed : "(not an email address)";
-  return recordSecurityEvent({ id: null, email }, { action: "security.sign_in_failed", reason });
+  return typed === "" ? "(no email given)" : looksLikeEmail(typed) ? typed : "(not an email address)";
+}
+
+/** A failed sign-in: the first for an email in a while is an event of its own, repeats are summarised. */
+export function signInFailed(attemptedEmail: string, kind: FailureKind, reason: string, now = new Date()) {
+  return recordSignInFailure(signInLabel(attemptedEmail), kind, reason, now);
+}
+
+/** The right password: the email's failures are forgotten and any still counted are summarised first. */
+export function signInPasswordAccepted(email: string, now = new Date()) {
+  return recordSignInSuccess(email, signInLabel(email), now);
 }
 
 export function accessDenied(actor: ConsoleActor, permission: Permission, reason: string) {

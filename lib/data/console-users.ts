@@ -1,16 +1,17 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { verify } from "@node-rs/argon2";
 import { db } from "./db";
+import { passwordMatches } from "./password-check";
 import type { ConsoleActor, ConsoleRole } from "@/lib/auth/rules";
 import { sessionIsLive, SESSION_TOUCH_MS } from "@/lib/auth/session-policy";
 
 /** Checks a password; null on any mismatch so callers cannot tell unknown emails from wrong passwords. */
 export async function checkPassword(email: string, password: string): Promise<{ id: number; email: string; name: string } | null> {
   const user = await db.consoleUser.findUnique({ where: { email: email.toLowerCase() } });
-  if (!user || !user.active || !user.passwordHash) return null;
-  const ok = await verify(user.passwordHash, password).catch(() => false);
-  return ok ? { id: user.id, email: user.email, name: user.name } : null;
+  const usable = user?.active && user.passwordHash ? user : null;
+  // An unknown or inactive account still costs a full password check (against a dummy hash).
+  const ok = await passwordMatches(usable?.passwordHash ?? null, password);
+  return ok && usable ? { id: usable.id, email: usable.email, name: usable.name } : null;
 }
 
 export async function findActiveUserByEmail(email: string) {
@@ -59,9 +60,4 @@ export async function actorForSession(sessionId: string, now = new Date()): Prom
     odsCodes: user.organisations.map((link) => link.organisation.odsCode),
     ownSmartcardId: user.person?.smartcardId ?? null,
   };
-}
-
-/** Failed sign-ins for an email since a time, read from the audit log where each one is recorded. */
-export async function countFailedSignIns(email: string, since: Date): Promise<number> {
-  return db.auditEvent.count({ where: { actorEmail: email.toLowerCase(), action: "security.sign_in_failed", occurredAt: { gte: since } } });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { authorizeCredentials, FAILED_SIGN_IN_LIMIT } from "@/lib/auth/credentials";
+import { attemptSignIn, authorizeCredentials } from "@/lib/auth/credentials";
+import { SIGN_IN_POLICY, signInDelayMs } from "@/lib/auth/sign-in-policy";
 import { db } from "@/lib/data/db";
 import { DEFAULT_DEMO_PASSWORD } from "@/prisma/seed/demo";
 
@@ -23,11 +24,21 @@ describe("email and password sign-in", () => {
     expect(await failures("nobody@ra.example")).toBe(1);
   });
 
-  it(`pauses an email after ${FAILED_SIGN_IN_LIMIT} failures, even for the right password`, async () => {
+  it(`pauses an email after ${SIGN_IN_POLICY.freeFailures} failures, even for the right password, and lets it in after the wait`, async () => {
     const email = "agent-sussex@ra.example";
-    for (let i = 0; i < FAILED_SIGN_IN_LIMIT; i++) await authorizeCredentials({ email, password: `guess-${i}` });
-    expect(await authorizeCredentials({ email, password: DEFAULT_DEMO_PASSWORD })).toBeNull();
-    expect(await failures(email)).toBe(FAILED_SIGN_IN_LIMIT + 1);
+    const start = Date.now();
+    for (let i = 0; i < SIGN_IN_POLICY.freeFailures; i++) {
+      expect(await attemptSignIn({ email, password: `guess-${i}` }, "192.0.2.10", new Date(start))).toEqual({ ok: false, refusal: "wrong" });
+    }
+    const wait = signInDelayMs(SIGN_IN_POLICY.freeFailures);
+    expect(await attemptSignIn({ email, password: DEFAULT_DEMO_PASSWORD }, "192.0.2.10", new Date(start + wait - 1000))).toEqual({
+      ok: false,
+      refusal: "paused",
+      retryAfterSeconds: 1,
+    });
+    expect(await attemptSignIn({ email, password: DEFAULT_DEMO_PASSWORD }, "192.0.2.10", new Date(start + wait))).toMatchObject({ ok: true, user: { email } });
+    // One event for the first failure and one summary of the rest, not one per attempt.
+    expect(await failures(email)).toBe(2);
     // Another account is not affected.
     expect(await authorizeCredentials({ email: "agent@ra.example", password: DEFAULT_DEMO_PASSWORD })).not.toBeNull();
   });
