@@ -7,13 +7,17 @@ import { decideChangeAction } from "@/app/people/[smartcardId]/actions";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { TextArea } from "@/components/forms/text-area";
 import { useActionForm } from "@/components/forms/use-action-form";
+import { useFlash } from "@/components/people/flash";
 import { DecideChangeSchema } from "@/lib/validations/person";
 
 type Values = z.input<typeof DecideChangeSchema>;
 
 /** Apply or decline one asked-for change; either way the reason goes into the change log. */
-export function DecideForm({ id, label }: { id: string; label: string }) {
-  const { run, done, failure, fieldsFrom, attempt, failed } = useActionForm();
+/** `askJustification`: the change has no IG justification yet, so the approver may give one if the guard warns. */
+export function DecideForm({ id, label, askJustification }: { id: string; label: string; askJustification: boolean }) {
+  const { run, failure, fieldsFrom, attempt, failed } = useActionForm();
+  // A decided change leaves the list: the outcome is said above the list (and focused) instead.
+  const flash = useFlash();
   const { register, handleSubmit, setValue, formState } = useForm<Values>({
     resolver: zodResolver(DecideChangeSchema),
     defaultValues: { id, reason: "" },
@@ -23,22 +27,40 @@ export function DecideForm({ id, label }: { id: string; label: string }) {
   const submit = (decision: Values["decision"]) => {
     setValue("decision", decision);
     return handleSubmit(async (values) => {
-      await run(async () => {
+      const message = await run(async () => {
         const result = await decideChangeAction(values);
         return result.ok ? { ok: true as const, value: result.message } : result;
-      }, decision === "apply" ? "Applied: the change is made and in the change log." : "Declined: the reason is in the change log.");
+      });
+      if (message) flash.show(message);
     }, failed)();
   };
   const fields = fieldsFrom(formState.errors, prefix);
 
   return (
     <form noValidate onSubmit={(e) => e.preventDefault()}>
-      <div role="status" aria-live="polite">{done && <p className="mb-2 font-bold">{done}</p>}</div>
       <ErrorSummary message={failure?.message} fields={fields} idPrefix={prefix} focusKey={attempt} />
-      <TextArea id={`${prefix}reason`} label={`Your reason (${label})`} rows={2} maxLength={500} error={fields[`${prefix}reason`]} {...register("reason")} />
+      <TextArea
+        id={`${prefix}reason`}
+        label={`Your note (${label})`}
+        hint="Needed to reject: it goes into the change log and tells the proposer why."
+        rows={2}
+        maxLength={500}
+        error={fields[`${prefix}reason`]}
+        {...register("reason")}
+      />
+      {askJustification && failure?.code === "ig_warning" && (
+        <div className="mb-4 border-l-8 border-nhs-warm-yellow p-3" data-testid="ig-warning">
+          <p className="mb-2">{failure.message}</p>
+          <div className="mb-3 flex items-start gap-2">
+            <input id={`${prefix}acknowledgeWarning`} type="checkbox" className="mt-1 h-5 w-5" {...register("acknowledgeWarning")} />
+            <label htmlFor={`${prefix}acknowledgeWarning`}>I have checked that this person needs this access anyway</label>
+          </div>
+          <TextArea id={`${prefix}justification`} label="Why is this access needed?" rows={2} maxLength={500} error={fields[`${prefix}justification`]} {...register("justification")} />
+        </div>
+      )}
       <div className="flex flex-wrap gap-3">
-        <button type="button" className="button" disabled={formState.isSubmitting} onClick={() => submit("apply")}>Apply</button>
-        <button type="button" className="button-warning" disabled={formState.isSubmitting} onClick={() => submit("decline")}>Decline</button>
+        <button type="button" className="button" disabled={formState.isSubmitting} onClick={() => submit("approve")}>Approve</button>
+        <button type="button" className="button-warning" disabled={formState.isSubmitting} onClick={() => submit("reject")}>Reject</button>
       </div>
     </form>
   );

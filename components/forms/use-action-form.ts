@@ -5,7 +5,8 @@ import { useState } from "react";
 import type { FieldErrors, FieldValues } from "react-hook-form";
 import { useFailedAttempts } from "./error-summary";
 
-type Result<T> = { ok: true; value: T } | { ok: false; message: string; fields?: Record<string, string> };
+type Failure = { message: string; fields?: Record<string, string>; code?: string };
+type Result<T> = { ok: true; value: T } | ({ ok: false } & Failure);
 
 /**
  * Shared plumbing for forms that call a Server Action: keep its failure for the error summary (and count
@@ -13,7 +14,7 @@ type Result<T> = { ok: true; value: T } | { ok: false; message: string; fields?:
  */
 export function useActionForm() {
   const router = useRouter();
-  const [failure, setFailure] = useState<{ message: string; fields?: Record<string, string> }>();
+  const [failure, setFailure] = useState<Failure>();
   const [done, setDone] = useState<string>();
   const { attempt, failed } = useFailedAttempts();
 

@@ -28,7 +28,12 @@ export function Header({ actor }: Props) {
                 </li>
                 {(actor.role === "ra_manager" || actor.role === "advanced_ra_agent") && (
                   <li>
-                    <Link href="/approvals" className="text-white">Asked-for changes</Link>
+                    <Link href="/approvals" className="text-white">Approvals</Link>
+                  </li>
+                )}
+                {(actor.role === "ra_manager" || actor.role === "advanced_ra_agent") && (
+                  <li>
+                    <Link href="/reviews" className="text-white">Reviews</Link>
                   </li>
                 )}
                 {actor.role === "ra_manager" && (

@@ -1,42 +1,27 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { askForChangeAction, type ChangeResult } from "@/app/people/[smartcardId]/actions";
-import { ErrorSummary, useFailedAttempts } from "@/components/forms/error-summary";
+import { askForChangeAction } from "@/app/people/[smartcardId]/actions";
+import { ErrorSummary } from "@/components/forms/error-summary";
 import { TextArea } from "@/components/forms/text-area";
 import { AskChangeSchema } from "@/lib/validations/person";
-import { useFlash } from "./flash";
+import { useProfileChange } from "./use-profile-change";
 
 type Values = z.input<typeof AskChangeSchema>;
 type Props = { target: Omit<Values, "reason">; idPrefix: string; defaultReason?: string; what: string };
 
 /** For an RA agent: a workgroup change they may not make goes to the advanced RA agents' and RA managers' queue. */
 export function AskForm({ target, idPrefix, defaultReason = "", what }: Props) {
-  const router = useRouter();
-  const flash = useFlash();
-  const [failure, setFailure] = useState<Extract<ChangeResult, { ok: false }>>();
-  const { attempt, failed } = useFailedAttempts();
+  const { submit, failure, attempt, failed, fieldsFrom } = useProfileChange();
   const { register, handleSubmit, formState } = useForm<Values>({
     resolver: zodResolver(AskChangeSchema),
     defaultValues: { ...target, reason: defaultReason },
     shouldFocusError: false,
   });
-  const onSubmit = handleSubmit(async (values) => {
-    setFailure(undefined);
-    const result = await askForChangeAction(values);
-    if (!result.ok) {
-      setFailure(result);
-      return failed();
-    }
-    flash.show(result.message);
-    router.refresh();
-  }, failed);
-  const fields: Record<string, string> = { ...failure?.fields };
-  if (formState.errors.reason?.message) fields.reason = formState.errors.reason.message;
+  const onSubmit = handleSubmit((values) => submit(() => askForChangeAction(values)), failed);
+  const fields = fieldsFrom(formState.errors, ["reason"]);
 
   return (
     <form onSubmit={onSubmit} noValidate className="mt-3">

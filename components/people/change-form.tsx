@@ -1,16 +1,16 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, type Resolver } from "react-hook-form";
-import { changePersonAction, type ChangeResult } from "@/app/people/[smartcardId]/actions";
+import { changePersonAction } from "@/app/people/[smartcardId]/actions";
 import type { ChangeKind } from "@/lib/services/person-changes";
 import { AddRoleSchema, AddWorkgroupSchema } from "@/lib/validations/person";
-import { ErrorSummary, useFailedAttempts } from "@/components/forms/error-summary";
+import { ErrorSummary } from "@/components/forms/error-summary";
 import { SelectField } from "@/components/forms/select-field";
 import { TextArea } from "@/components/forms/text-area";
-import { useFlash } from "./flash";
+import { EndDateField } from "./end-date-field";
+import { useProfileChange } from "./use-profile-change";
 
 export type ChangeTarget = { smartcardId: string; odsCode: string; roleCode?: string; version: number; requestId?: string };
 
@@ -30,7 +30,7 @@ export type RoleChoices = {
   roleGroups: { userGroup: string; roles: { code: string; label: string }[] }[];
 };
 
-type ChangeValues = ChangeTarget & { reason: string; acknowledgeWarning?: boolean; justification?: string };
+type ChangeValues = ChangeTarget & { reason: string; endDate?: string; acknowledgeWarning?: boolean; justification?: string };
 
 // Role changes carry a role code, workgroup changes do not: the schema follows the kind.
 const resolverFor = (kind: ChangeKind) =>
@@ -45,35 +45,20 @@ export function ChangeForm(props: Props) {
 }
 
 function VersionedChangeForm({ kind, target, idPrefix, submitLabel, defaultReason = "", tone = "go", choices }: Props) {
-  const router = useRouter();
-  const flash = useFlash();
-  const [failure, setFailure] = useState<Extract<ChangeResult, { ok: false }>>();
+  const { submit, failure, attempt, failed, fieldsFrom } = useProfileChange();
   const { register, handleSubmit, formState } = useForm<ChangeValues>({
     resolver: resolverFor(kind),
     defaultValues: { ...target, reason: defaultReason },
     shouldFocusError: false,
   });
 
-  const { attempt, failed } = useFailedAttempts();
   // Once the server has warned, the warning stays with the form until the change goes through.
   const [warned, setWarned] = useState<string[]>();
   const onSubmit = handleSubmit(async (values) => {
-    setFailure(undefined);
-    const result = await changePersonAction(kind, values);
-    if (!result.ok) {
-      setFailure(result);
-      if (result.code === "ig_warning") setWarned(result.warnings ?? [result.message]);
-      return failed();
-    }
-    flash.show(result.message);
-    router.refresh();
+    const refused = await submit(() => changePersonAction(kind, values));
+    if (refused?.code === "ig_warning") setWarned(refused.warnings ?? [refused.message]);
   }, failed);
-
-  const fields: Record<string, string> = { ...failure?.fields };
-  for (const name of ["odsCode", "roleCode", "reason", "justification"] as const) {
-    const message = formState.errors[name]?.message;
-    if (message) fields[name] = message;
-  }
+  const fields = fieldsFrom(formState.errors, ["odsCode", "roleCode", "endDate", "reason", "justification"]);
 
   return (
     <form onSubmit={onSubmit} noValidate className="mt-3">
@@ -123,6 +108,15 @@ function VersionedChangeForm({ kind, target, idPrefix, submitLabel, defaultReaso
             {...register("justification")}
           />
         </div>
+      )}
+      {kind.endsWith(".add") && (
+        <EndDateField
+          id={`${idPrefix}endDate`}
+          label="End date (optional)"
+          hint="For locums, bank staff and temporary clinics. Access ends at the start of this day, UK time. For example 3/12/2026."
+          error={fields.endDate}
+          {...register("endDate")}
+        />
       )}
       <TextArea
         id={`${idPrefix}reason`}

@@ -16,10 +16,12 @@ type Props = {
   requestId?: string;
   /** Workgroup changes already asked for, by ODS code, so nobody asks twice. */
   asked?: string[];
+  /** Auditors read the plan; telling them who must act would only mislead. */
+  readOnly?: boolean;
 };
 
 /** The plan's steps, each with the control this officer may use: apply, ask for it, or who must do it. */
-export function PlanActions({ actions, smartcardId, version, rights, orgName, idPrefix, applyLabel, reasonLead, requestId, asked = [] }: Props) {
+export function PlanActions({ actions, smartcardId, version, rights, orgName, idPrefix, applyLabel, reasonLead, requestId, asked = [], readOnly = false }: Props) {
   return (
     <ul>
       {actions.map((action) => {
@@ -55,7 +57,7 @@ export function PlanActions({ actions, smartcardId, version, rights, orgName, id
         return (
           <li key={`${action.kind}-${action.odsCode}`} className="mb-4">
             <p className="font-bold">{text}</p>
-            {control ?? <p className="text-nhs-grey">You do not act for {action.odsCode}: that organisation&apos;s registration authority must make this change.</p>}
+            {control ?? (!readOnly && <p className="text-nhs-grey">You do not act for {action.odsCode}: that organisation&apos;s registration authority must make this change.</p>)}
           </li>
         );
       })}

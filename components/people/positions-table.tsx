@@ -4,6 +4,7 @@ import type { ChangeRights } from "@/lib/services/change-rights";
 import { AskForm } from "./ask-form";
 import { ChangeForm } from "./change-form";
 import { Disclosure } from "./disclosure";
+import { GrantDates } from "./grant-dates";
 
 /** With a requestId, every change made here is linked to that request in the change log. */
 type Props = { profile: PersonProfile; rights: ChangeRights; requestId?: string; asked?: string[] };
@@ -34,6 +35,11 @@ export function PositionsTable({ profile, rights, requestId, asked = [] }: Props
                   <td>
                     {p.orgName}
                     {p.groupName && <span className="block text-sm text-nhs-grey">Part of {p.groupName} ({p.groupOdsCode})</span>}
+                    {p.lapsed.map((g) => (
+                      <span key={`${g.kind}-${g.roleCode}`} className="block text-sm" data-testid="lapsed-grant">
+                        {g.kind === "role" ? `${g.roleCode} ${g.roleName}` : "cervicalscreening workgroup"}: ended (expired) on {ukDate(g.endsAt)}
+                      </span>
+                    ))}
                   </td>
                   <td className="font-mono">{p.odsCode}</td>
                   <td>
@@ -42,7 +48,12 @@ export function PositionsTable({ profile, rights, requestId, asked = [] }: Props
                       {p.roleGrants.map((r) => (
                         <li key={r.roleCode} className="mb-1">
                           <span className="font-bold">{r.roleCode}</span> {r.roleName}
-                          <span className="block text-sm text-nhs-grey">since {ukDate(r.startedAt)}</span>
+                          <GrantDates
+                            grant={r}
+                            target={{ kind: "role", smartcardId: profile.smartcardId, odsCode: p.odsCode, roleCode: r.roleCode, version: profile.version }}
+                            canChange={canChange}
+                            label={`${r.roleCode} at ${p.odsCode}`}
+                          />
                           {canChange && (
                             <Disclosure summary={`Remove ${r.roleCode}`} label={`Remove ${r.roleCode} ${r.roleName} at ${p.odsCode}`}>
                               <ChangeForm
@@ -62,7 +73,14 @@ export function PositionsTable({ profile, rights, requestId, asked = [] }: Props
                     {p.cervicalScreeningWorkgroup ? (
                       <span>
                         Yes
-                        {p.workgroupSince && <span className="block text-sm text-nhs-grey">since {ukDate(p.workgroupSince)}</span>}
+                        {p.workgroupGrant && (
+                          <GrantDates
+                            grant={p.workgroupGrant}
+                            target={{ kind: "workgroup", smartcardId: profile.smartcardId, odsCode: p.odsCode, version: profile.version }}
+                            canChange={rights.workgroups.includes(p.odsCode)}
+                            label={`the cervicalscreening workgroup at ${p.odsCode}`}
+                          />
+                        )}
                       </span>
                     ) : (
                       <span>No</span>

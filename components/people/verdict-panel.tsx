@@ -12,6 +12,7 @@ type Props = {
   rights: ChangeRights;
   plan: FixPlan;
   asked: string[];
+  readOnly: boolean;
 };
 
 const statusWords: Record<OrganisationStatus, string> = {
@@ -22,7 +23,7 @@ const statusWords: Record<OrganisationStatus, string> = {
   missing_both: "No CSMS job role and no workgroup",
 };
 
-export function VerdictPanel({ profile, catalogue, rights, plan, asked }: Props) {
+export function VerdictPanel({ profile, catalogue, rights, plan, asked, readOnly }: Props) {
   const { verdict } = profile;
   const roleName = (code: string) => catalogue.find((r) => r.code === code)?.name ?? code;
   const orgName = (ods: string) => profile.positions.find((p) => p.odsCode === ods)?.orgName ?? ods;
@@ -72,6 +73,7 @@ export function VerdictPanel({ profile, catalogue, rights, plan, asked }: Props)
               applyLabel="Apply fix"
               reasonLead="Fix from the CSMS verdict"
               asked={asked}
+              readOnly={readOnly}
             />
           )}
         </div>

@@ -1,7 +1,9 @@
 import "server-only";
 import type { Tx } from "./db";
-import { auditedChange, type Actor, type Safeguards } from "./audited";
+import { auditedChange, type Actor, type AuditDraft, type Safeguards, type SystemEvent } from "./audited";
+import { expireLapsedAt } from "./grant-expiry";
 import { findPersonProfile } from "./people";
+import { reviewDue } from "@/lib/domain/grant-dates";
 import { igWarnings, type Grant } from "@/lib/domain/ig-guard";
 import { alreadyExists, badInput, igWarning, notFound, versionConflict } from "@/lib/errors";
 
@@ -11,16 +13,20 @@ type Change = {
   reason: string;
   requestId?: string;
   version: number;
+  // Grants only: when the grant stops counting (00:00 UK time on its end date); none for open-ended.
+  endsAt?: Date | null;
   // Grants only: the officer saw the IG warning and said why the access is needed anyway.
   acknowledgeWarning?: boolean;
   justification?: string;
-  // Checked by the caller (identity confirmed for the request, who asked for it); kept on the audit event.
+  // Checked by the caller (identity confirmed for the request, a second person's approval); kept on the audit event.
   safeguards?: Safeguards;
-  // The asked-for change this carries out: marked applied in the same transaction.
+  // The pending change this carries out: marked approved in the same transaction.
   pendingChangeId?: string;
 };
 export type RoleChange = Change & { roleCode: string };
 export type WorkgroupChange = Change;
+
+const WORKGROUP = "cervicalscreening";
 
 /**
  * The IG guard runs inside the transaction, on the facts the grant is made against: a warned grant
@@ -35,16 +41,14 @@ async function guardGrant(tx: Tx, change: Change, grant: Grant): Promise<Safegua
   return { ...base, igWarning: { warnings, justification: change.justification } };
 }
 
-async function markApplied(tx: Tx, actor: Actor, change: Change) {
+async function markApproved(tx: Tx, actor: Actor, change: Change) {
   if (!change.pendingChangeId) return;
   const done = await tx.pendingChange.updateMany({
     where: { id: change.pendingChangeId, status: "pending" },
-    data: { status: "applied", decidedById: actor.id, decidedAt: new Date(), decisionReason: change.reason },
+    data: { status: "approved", decidedById: actor.id, decidedAt: new Date() },
   });
-  if (done.count !== 1) throw alreadyExists("That asked-for change has already been decided.");
+  if (done.count !== 1) throw alreadyExists("That change has already been decided.");
 }
-
-const WORKGROUP = "cervicalscreening";
 
 /** Loads what a change touches and claims the person's version, so a change from a stale page writes nothing. */
 async function loadTarget(tx: Tx, change: Change) {
@@ -54,14 +58,9 @@ async function loadTarget(tx: Tx, change: Change) {
   if (!organisation) {
     throw badInput("Check the organisation.", { odsCode: `No organisation with ODS code ${change.odsCode} is known to the console.` });
   }
-  const position = await tx.position.findUnique({
-    where: { personId_organisationId: { personId: person.id, organisationId: organisation.id } },
-    include: {
-      roles: { where: { endedAt: null }, select: { id: true, roleCode: true } },
-      workgroups: { where: { endedAt: null, workgroup: WORKGROUP }, select: { id: true } },
-    },
-  });
-  if (!position) {
+  const where = { personId_organisationId: { personId: person.id, organisationId: organisation.id } };
+  const found = await tx.position.findUnique({ where, select: { id: true } });
+  if (!found) {
     throw badInput("Check the organisation.", {
       odsCode: `${person.name} has no position at ${organisation.odsCode} (${organisation.name}).`,
     });
@@ -72,10 +71,18 @@ async function loadTarget(tx: Tx, change: Change) {
   });
   if (claimed.count !== 1) throw versionConflict();
 
-  const state = {
-    roles: position.roles.map((r) => r.roleCode).sort(),
-    cervicalScreeningWorkgroup: position.workgroups.length > 0,
-  };
+  // A grant whose end date has begun no longer counts; one the expiry run has not reached yet is ended
+  // here first, as the system, so the change starts from what CSMS sees and the log matches the database.
+  const expired = await expireLapsedAt(tx, found.id, person, new Date());
+  const position = await tx.position.findUniqueOrThrow({
+    where,
+    include: {
+      roles: { where: { endedAt: null }, select: { id: true, roleCode: true, endsAt: true } },
+      workgroups: { where: { endedAt: null, workgroup: WORKGROUP }, select: { id: true, endsAt: true } },
+    },
+  });
+  const { roles, workgroups } = position;
+  const state = { roles: roles.map((r) => r.roleCode).sort(), cervicalScreeningWorkgroup: workgroups.length > 0 };
   const snapshot = {
     personId: person.id,
     smartcardId: person.smartcardId,
@@ -85,8 +92,11 @@ async function loadTarget(tx: Tx, change: Change) {
     reason: change.reason,
     requestId: change.requestId ?? null,
   };
-  return { person, position, state, snapshot };
+  return { person, position, roles, workgroups, expired, state, snapshot };
 }
+
+/** The change's own event, after the expiries its transaction found due. */
+const withExpiries = (expired: SystemEvent[], audit: AuditDraft) => ({ result: undefined, audit, earlier: expired });
 
 async function csmsJobRole(tx: Tx, roleCode: string) {
   const role = await tx.jobRole.findUnique({ where: { code: roleCode } });
@@ -96,14 +106,17 @@ async function csmsJobRole(tx: Tx, roleCode: string) {
   return role;
 }
 
+const endDateOf = (change: Change) => (change.endsAt ? { endsAt: change.endsAt.toISOString() } : {});
+
 export function addRole(actor: Actor, change: RoleChange): Promise<void> {
   return auditedChange(actor, async (tx) => {
     const role = await csmsJobRole(tx, change.roleCode);
-    const { position, state, snapshot } = await loadTarget(tx, change);
+    const { position, expired, state, snapshot } = await loadTarget(tx, change);
     if (state.roles.includes(role.code)) {
       throw alreadyExists(`${role.code} ${role.name} is already held at ${snapshot.odsCode}.`);
     }
     const safeguards = await guardGrant(tx, change, { kind: "add_role", odsCode: change.odsCode, roleCode: role.code });
+    await markApproved(tx, actor, change);
     await tx.roleAssignment.create({
       data: {
         positionId: position.id,
@@ -111,42 +124,38 @@ export function addRole(actor: Actor, change: RoleChange): Promise<void> {
         grantedById: actor.id,
         grantReason: change.reason,
         requestId: change.requestId ?? null,
+        endsAt: change.endsAt ?? null,
       },
     });
-    const after = { ...state, roles: [...state.roles, role.code].sort() };
-    return {
-      result: undefined,
-      audit: { action: "role.added", ...snapshot, roleCode: role.code, roleName: role.name, before: state, after, safeguards },
-    };
+    const after = { ...state, roles: [...state.roles, role.code].sort(), ...endDateOf(change) };
+    return withExpiries(expired, { action: "role.added", ...snapshot, roleCode: role.code, roleName: role.name, before: state, after, safeguards });
   });
 }
 
 export function removeRole(actor: Actor, change: RoleChange): Promise<void> {
   return auditedChange(actor, async (tx) => {
-    const { position, state, snapshot } = await loadTarget(tx, change);
-    const grant = position.roles.find((r) => r.roleCode === change.roleCode);
+    const { roles, expired, state, snapshot } = await loadTarget(tx, change);
+    const grant = roles.find((r) => r.roleCode === change.roleCode);
     if (!grant) throw notFound(`${change.roleCode} is not held at ${snapshot.odsCode}.`);
+    await markApproved(tx, actor, change);
     await tx.roleAssignment.update({
       where: { id: grant.id },
       data: { endedAt: new Date(), endedById: actor.id, endReason: change.reason },
     });
     const role = await tx.jobRole.findUnique({ where: { code: change.roleCode }, select: { name: true } });
     const after = { ...state, roles: state.roles.filter((code) => code !== change.roleCode) };
-    return {
-      result: undefined,
-      audit: { action: "role.removed", ...snapshot, roleCode: change.roleCode, roleName: role?.name ?? null, before: state, after, safeguards: change.safeguards ?? null },
-    };
+    return withExpiries(expired, { action: "role.removed", ...snapshot, roleCode: change.roleCode, roleName: role?.name ?? null, before: state, after, safeguards: change.safeguards ?? null });
   });
 }
 
 export function addWorkgroup(actor: Actor, change: WorkgroupChange): Promise<void> {
   return auditedChange(actor, async (tx) => {
-    const { position, state, snapshot } = await loadTarget(tx, change);
+    const { position, expired, state, snapshot } = await loadTarget(tx, change);
     if (state.cervicalScreeningWorkgroup) {
       throw alreadyExists(`The cervicalscreening workgroup is already held at ${snapshot.odsCode}.`);
     }
     const safeguards = await guardGrant(tx, change, { kind: "add_workgroup", odsCode: change.odsCode });
-    await markApplied(tx, actor, change);
+    await markApproved(tx, actor, change);
     await tx.workgroupMembership.create({
       data: {
         positionId: position.id,
@@ -154,28 +163,77 @@ export function addWorkgroup(actor: Actor, change: WorkgroupChange): Promise<voi
         grantedById: actor.id,
         grantReason: change.reason,
         requestId: change.requestId ?? null,
+        endsAt: change.endsAt ?? null,
       },
     });
-    return {
-      result: undefined,
-      audit: { action: "workgroup.added", ...snapshot, before: state, after: { ...state, cervicalScreeningWorkgroup: true }, safeguards },
-    };
+    const after = { ...state, cervicalScreeningWorkgroup: true, ...endDateOf(change) };
+    return withExpiries(expired, { action: "workgroup.added", ...snapshot, before: state, after, safeguards });
   });
 }
 
 export function removeWorkgroup(actor: Actor, change: WorkgroupChange): Promise<void> {
   return auditedChange(actor, async (tx) => {
-    const { position, state, snapshot } = await loadTarget(tx, change);
-    const membership = position.workgroups[0];
+    const { workgroups, expired, state, snapshot } = await loadTarget(tx, change);
+    const membership = workgroups[0];
     if (!membership) throw notFound(`The cervicalscreening workgroup is not held at ${snapshot.odsCode}.`);
-    await markApplied(tx, actor, change);
+    await markApproved(tx, actor, change);
     await tx.workgroupMembership.update({
       where: { id: membership.id },
       data: { endedAt: new Date(), endedById: actor.id, endReason: change.reason },
     });
-    return {
-      result: undefined,
-      audit: { action: "workgroup.removed", ...snapshot, before: state, after: { ...state, cervicalScreeningWorkgroup: false }, safeguards: change.safeguards ?? null },
-    };
+    return withExpiries(expired, { action: "workgroup.removed", ...snapshot, before: state, after: { ...state, cervicalScreeningWorkgroup: false }, safeguards: change.safeguards ?? null });
+  });
+}
+
+export type GrantTarget = { kind: "role" | "workgroup"; smartcardId: string; odsCode: string; roleCode?: string; reason: string; version: number };
+
+/** The live grant a review or re-dating acts on, with the version claimed. */
+async function liveGrant(tx: Tx, target: GrantTarget) {
+  const loaded = await loadTarget(tx, target);
+  const grant = target.kind === "role" ? loaded.roles.find((r) => r.roleCode === target.roleCode) : loaded.workgroups[0];
+  if (!grant) {
+    throw notFound(target.kind === "role" ? `${target.roleCode} is not held at ${target.odsCode}.` : `The cervicalscreening workgroup is not held at ${target.odsCode}.`);
+  }
+  const roleName = target.kind === "role" ? ((await tx.jobRole.findUnique({ where: { code: target.roleCode! }, select: { name: true } }))?.name ?? null) : null;
+  return { ...loaded, grant, role: target.kind === "role" ? { roleCode: target.roleCode!, roleName } : {} };
+}
+
+/** Sets, moves or removes a grant's end date (audited with the reason). */
+export function changeEndDate(actor: Actor, target: GrantTarget & { endsAt: Date | null }): Promise<void> {
+  return auditedChange(actor, async (tx) => {
+    const { grant, snapshot, role, expired } = await liveGrant(tx, target);
+    const data = { endsAt: target.endsAt };
+    if (target.kind === "role") await tx.roleAssignment.update({ where: { id: grant.id }, data });
+    else await tx.workgroupMembership.update({ where: { id: grant.id }, data });
+    return withExpiries(expired, {
+      action: `${target.kind}.end_date_changed`,
+      ...snapshot,
+      ...role,
+      before: { endsAt: grant.endsAt?.toISOString() ?? null },
+      after: { endsAt: target.endsAt?.toISOString() ?? null },
+    });
+  });
+}
+
+/**
+ * An access review's "still needed": the grant is re-certified from now (audited with the reason). A grant
+ * about to end is kept past its end: to `endsAt` when given, else with no end date.
+ */
+export function recertifyGrant(actor: Actor, target: GrantTarget & { endsAt?: Date }): Promise<void> {
+  return auditedChange(actor, async (tx) => {
+    const { grant, snapshot, role, expired } = await liveGrant(tx, target);
+    const reviewedAt = new Date();
+    const endingSoon = grant.endsAt !== null && reviewDue({ endsAt: grant.endsAt, reviewedAt }, reviewedAt) === "ending_soon";
+    const endsAt = target.endsAt ?? (endingSoon ? null : grant.endsAt);
+    const data = { reviewedAt, endsAt };
+    if (target.kind === "role") await tx.roleAssignment.update({ where: { id: grant.id }, data });
+    else await tx.workgroupMembership.update({ where: { id: grant.id }, data });
+    return withExpiries(expired, {
+      action: `${target.kind}.recertified`,
+      ...snapshot,
+      ...role,
+      before: { endsAt: grant.endsAt?.toISOString() ?? null },
+      after: { reviewedAt: reviewedAt.toISOString(), endsAt: endsAt?.toISOString() ?? null },
+    });
   });
 }

@@ -1,13 +1,21 @@
 import "server-only";
 import { db, type Tx } from "./db";
 import { csmsVerdict, type PositionFacts, type Verdict, type VerdictInput } from "@/lib/domain/verdict";
+import { grantLive, reviewDue, reviewDueOn, ukDay, type ReviewReason } from "@/lib/domain/grant-dates";
+
+/** A live grant as the profile shows it: when it started, when it ends, and whether it is due for review. */
+export type GrantView = { startedAt: Date; endsAt: Date | null; reviewedAt: Date; reviewDue: ReviewReason | null };
+/** A grant whose end date has begun but that the expiry run has not formally ended yet: CSMS ignores it already. */
+export type LapsedGrant = { kind: "role" | "workgroup"; roleCode: string | null; roleName: string | null; endsAt: Date };
 
 export type PositionView = PositionFacts & {
   positionId: number;
   organisationKind: string;
   groupName: string | null;
-  roleGrants: { roleCode: string; roleName: string; startedAt: Date }[];
+  roleGrants: ({ roleCode: string; roleName: string } & GrantView)[];
   workgroupSince: Date | null;
+  workgroupGrant: GrantView | null;
+  lapsed: LapsedGrant[];
 };
 
 export type PersonProfile = {
@@ -33,6 +41,7 @@ const positionInclude = {
  * (person + positions + grants in one include, then the groups' members and the catalogue).
  */
 export async function findPersonProfile(smartcardId: string, client: Tx | typeof db = db): Promise<PersonProfile | null> {
+  const now = new Date();
   const person = await client.person.findUnique({
     where: { smartcardId },
     include: { positions: { include: positionInclude, orderBy: { id: "asc" } } },
@@ -41,6 +50,10 @@ export async function findPersonProfile(smartcardId: string, client: Tx | typeof
 
   const groupIds = [...new Set(person.positions.flatMap((p) => (p.organisation.groupId ? [p.organisation.groupId] : [])))];
   const heldCodes = [...new Set(person.positions.flatMap((p) => p.roles.map((r) => r.roleCode)))];
+  const view = (g: { startedAt: Date; endsAt: Date | null; reviewedAt: Date | null }): GrantView => {
+    const reviewedAt = g.reviewedAt ?? g.startedAt;
+    return { startedAt: g.startedAt, endsAt: g.endsAt, reviewedAt, reviewDue: reviewDue({ endsAt: g.endsAt, reviewedAt }, now) };
+  };
   const [members, csmsRoles] = await Promise.all([
     groupIds.length
       ? client.organisation.findMany({
@@ -57,18 +70,29 @@ export async function findPersonProfile(smartcardId: string, client: Tx | typeof
   }
   const csmsCodes = new Set(csmsRoles.map((r) => r.code));
 
-  const positions: PositionView[] = person.positions.map((p) => ({
-    positionId: p.id,
-    odsCode: p.organisation.odsCode,
-    orgName: p.organisation.name,
-    organisationKind: p.organisation.kind,
-    groupOdsCode: p.organisation.group?.odsCode ?? null,
-    groupName: p.organisation.group?.name ?? null,
-    roles: p.roles.map((r) => r.roleCode),
-    roleGrants: p.roles.map((r) => ({ roleCode: r.roleCode, roleName: r.jobRole.name, startedAt: r.startedAt })),
-    cervicalScreeningWorkgroup: p.workgroups.length > 0,
-    workgroupSince: p.workgroups[0]?.startedAt ?? null,
-  }));
+  const positions: PositionView[] = person.positions.map((p) => {
+    // From the moment its end date begins a grant no longer counts, whether or not the expiry run has ended it.
+    const roles = p.roles.filter((r) => grantLive(r, now));
+    const workgroup = p.workgroups.find((w) => grantLive(w, now));
+    const lapsed: LapsedGrant[] = [
+      ...p.roles.filter((r) => !grantLive(r, now)).map((r) => ({ kind: "role" as const, roleCode: r.roleCode, roleName: r.jobRole.name, endsAt: r.endsAt! })),
+      ...p.workgroups.filter((w) => !grantLive(w, now)).map((w) => ({ kind: "workgroup" as const, roleCode: null, roleName: null, endsAt: w.endsAt! })),
+    ];
+    return {
+      positionId: p.id,
+      odsCode: p.organisation.odsCode,
+      orgName: p.organisation.name,
+      organisationKind: p.organisation.kind,
+      groupOdsCode: p.organisation.group?.odsCode ?? null,
+      groupName: p.organisation.group?.name ?? null,
+      roles: roles.map((r) => r.roleCode),
+      roleGrants: roles.map((r) => ({ roleCode: r.roleCode, roleName: r.jobRole.name, ...view(r) })),
+      cervicalScreeningWorkgroup: workgroup !== undefined,
+      workgroupSince: workgroup?.startedAt ?? null,
+      workgroupGrant: workgroup ? view(workgroup) : null,
+      lapsed,
+    };
+  });
 
   const verdictInput = { positions, isCsmsRole: (code: string) => csmsCodes.has(code), groupMembers };
   return {
@@ -83,6 +107,11 @@ export async function findPersonProfile(smartcardId: string, client: Tx | typeof
   };
 }
 
+/** A live grant in the API: end date and review date as UK days (YYYY-MM-DD); the review date is when it is (or was) due. */
+function grantJson(kind: "role" | "workgroup", code: string, g: GrantView) {
+  return { kind, code, startedAt: g.startedAt.toISOString(), endDate: g.endsAt ? ukDay(g.endsAt) : null, reviewDue: ukDay(reviewDueOn(g)) };
+}
+
 /** The contract's JSON shape for a person (GET /api/v1/people/{smartcardId} and every mutation's reply). */
 export function personJson(profile: PersonProfile) {
   const { verdict } = profile;
@@ -95,6 +124,10 @@ export function personJson(profile: PersonProfile) {
       orgName: p.orgName,
       roles: p.roles,
       cervicalScreeningWorkgroup: p.cervicalScreeningWorkgroup,
+      grants: [
+        ...p.roleGrants.map((g) => grantJson("role", g.roleCode, g)),
+        ...(p.workgroupGrant ? [grantJson("workgroup", "cervicalscreening", p.workgroupGrant)] : []),
+      ],
     })),
     verdict: {
       canLogIn: verdict.canLogIn,
@@ -165,4 +198,9 @@ export async function findPastGrants(personId: number, limit = 50): Promise<Past
   ]
     .sort((a, b) => b.endedAt.getTime() - a.endedAt.getTime())
     .slice(0, limit);
+}
+
+/** RA staff and auditors are console users: a change to their own Care Identity needs a second person. */
+export async function isConsoleUserProfile(personId: number): Promise<boolean> {
+  return (await db.consoleUser.count({ where: { personId } })) > 0;
 }

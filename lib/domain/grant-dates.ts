@@ -53,6 +53,14 @@ export function reviewDue(grant: { endsAt: Date | null; reviewedAt: Date }, now:
   return null;
 }
 
+/** The day a grant falls due for review: 14 days before its end date, or 12 months after its last review, whichever is first. */
+export function reviewDueOn(grant: { endsAt: Date | null; reviewedAt: Date }): Date {
+  const yearly = addMonths(grant.reviewedAt, REVIEW_EVERY_MONTHS);
+  if (!grant.endsAt) return yearly;
+  const beforeEnd = addDays(grant.endsAt, -ENDING_SOON_DAYS);
+  return beforeEnd < yearly ? beforeEnd : yearly;
+}
+
 /** Whether a grant still counts for CSMS at `now`: not formally ended, and its end date not yet begun. */
 export function grantLive(grant: { endedAt: Date | null; endsAt: Date | null }, now: Date): boolean {
   return grant.endedAt === null && (grant.endsAt === null || grant.endsAt > now);

@@ -4,26 +4,20 @@ import { assertAllowed, authorise } from "@/lib/auth/authorise";
 import { decide, type ConsoleActor } from "@/lib/auth/rules";
 import type { Safeguards } from "@/lib/data/audited";
 import { addRole, addWorkgroup, removeRole, removeWorkgroup } from "@/lib/data/changes";
-import { findPersonProfile, type PersonProfile } from "@/lib/data/people";
+import { findPersonProfile, isConsoleUserProfile, type PersonProfile } from "@/lib/data/people";
+import { igWarnings, type Grant } from "@/lib/domain/ig-guard";
 import { organisationExists } from "@/lib/data/organisations";
-import { createAsk, declinePendingChange, findPendingChange } from "@/lib/data/pending-changes";
+import { createPendingChange, type ApprovalReason } from "@/lib/data/pending-changes";
 import { findRequest } from "@/lib/data/requests";
 import { identityCheck, IDENTITY_METHODS, type IdentityMethod } from "@/lib/domain/identity";
 import { formatSmartcardId } from "@/lib/domain/smartcard";
 import { triageText } from "@/lib/domain/triage";
-import { badInput, identityUnconfirmed, notFound } from "@/lib/errors";
+import { alreadyExists, badInput, identityUnconfirmed, igWarning, notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validations/parse";
-import {
-  AddRoleSchema,
-  AddWorkgroupSchema,
-  AskChangeSchema,
-  DecideChangeSchema,
-  RemoveRoleSchema,
-  RemoveWorkgroupSchema,
-} from "@/lib/validations/person";
+import { AddRoleSchema, AddWorkgroupSchema, RemoveRoleSchema, RemoveWorkgroupSchema } from "@/lib/validations/person";
 
 // The single path for a change to a person, shared by the pages' Server Actions and the JSON API.
-const changes = {
+export const changes = {
   "role.add": { schema: AddRoleSchema, run: addRole, subject: "role", done: "Job role added." },
   "role.remove": { schema: RemoveRoleSchema, run: removeRole, subject: "role", done: "Job role removed." },
   "workgroup.add": { schema: AddWorkgroupSchema, run: addWorkgroup, subject: "workgroup", done: "cervicalscreening workgroup added." },
@@ -33,7 +27,7 @@ const changes = {
 export type ChangeKind = keyof typeof changes;
 export const changeKinds = Object.keys(changes) as ChangeKind[];
 
-type ParsedChange = z.output<typeof AddRoleSchema>;
+export type ParsedChange = z.output<typeof AddRoleSchema>;
 
 /** Smartcard IDs a request is about: the one given in the form (or attached later), and any in its text. */
 export function requestSmartcardIds(request: { smartcardId: string | null; message: string }): string[] {
@@ -46,7 +40,7 @@ export function requestSmartcardIds(request: { smartcardId: string | null; messa
  * organisations, and its requester is this person or the officer has confirmed who they are.
  * Returns the identity confirmation to keep on the change's audit event.
  */
-async function checkRequestLink(actor: ConsoleActor, change: { requestId?: string; smartcardId: string }): Promise<Safeguards | undefined> {
+export async function checkRequestLink(actor: ConsoleActor, change: { requestId?: string; smartcardId: string }): Promise<Safeguards | undefined> {
   if (!change.requestId) return undefined;
   const request = /^[0-9a-f-]{36}$/.test(change.requestId) ? await findRequest(change.requestId) : null;
   if (!request) throw badInput("Check the request.", { requestId: "There is no request with that reference." });
@@ -80,69 +74,85 @@ async function checkRequestLink(actor: ConsoleActor, change: { requestId?: strin
   };
 }
 
-async function checkOrganisation(odsCode: string) {
+export async function checkOrganisation(odsCode: string) {
   // An unknown organisation is bad input (400), not a question of scope (403).
   if (!(await organisationExists(odsCode))) {
     throw badInput("Check the organisation.", { odsCode: `No organisation with ODS code ${odsCode} is known to the console.` });
   }
 }
 
-export async function changePerson(kind: ChangeKind, input: unknown): Promise<{ profile: PersonProfile; message: string }> {
+export type ChangeOutcome = { profile: PersonProfile; message: string; pendingChangeId?: string };
+
+/** The grant a change would make, for the IG guard; removals never warn. */
+export function grantOf(kind: ChangeKind, change: { odsCode: string; roleCode?: string }): Grant | null {
+  if (kind === "role.add") return { kind: "add_role", odsCode: change.odsCode, roleCode: change.roleCode! };
+  if (kind === "workgroup.add") return { kind: "add_workgroup", odsCode: change.odsCode };
+  return null;
+}
+
+/**
+ * Why this change must wait for a second person (four eyes): the IG guard warned, the requester's identity
+ * rests on one officer's confirmation, or the person is RA staff. An unacknowledged warning is refused here.
+ */
+export async function approvalReasons(kind: ChangeKind, change: ParsedChange, profile: PersonProfile, safeguards: Safeguards | undefined): Promise<ApprovalReason[]> {
+  const why: ApprovalReason[] = [];
+  const grant = grantOf(kind, change);
+  const warnings = grant ? igWarnings(profile.verdictInput, grant).map((w) => w.message) : [];
+  if (warnings.length > 0) {
+    if (!change.acknowledgeWarning || !change.justification) throw igWarning(warnings);
+    why.push("ig_warning");
+  }
+  if (safeguards?.identity) why.push("identity_confirmed_alone");
+  if (await isConsoleUserProfile(profile.id)) why.push("console_user");
+  return why;
+}
+
+export async function changePerson(kind: ChangeKind, input: unknown): Promise<ChangeOutcome> {
   // Signed in and allowed to change anything at all comes before input checks: an auditor learns nothing from 400s.
   const actor = await authorise({ kind: "person:change-any" });
   const { schema, run, subject, done } = changes[kind];
-  const change = parseInput(schema, input) as ParsedChange;
+  const change = parseInput(schema, input) as ParsedChange & { endDate?: Date };
   await checkOrganisation(change.odsCode);
   await assertAllowed(actor, { kind: "person:change", smartcardId: change.smartcardId, odsCode: change.odsCode, subject });
   const safeguards = await checkRequestLink(actor, change);
-  await run(actor, { ...change, safeguards });
+  const profile = await profileOrThrow(change.smartcardId);
+  // A change that could never be made is refused as such, before any warning or second person.
+  refuseImpossible(kind, change, profile);
+  const why = await approvalReasons(kind, change, profile, safeguards);
+  if (why.length > 0) {
+    const pending = await createPendingChange(actor, {
+      kind,
+      smartcardId: change.smartcardId,
+      odsCode: change.odsCode,
+      roleCode: change.roleCode || undefined,
+      reason: change.reason,
+      requestId: change.requestId,
+      endsAt: change.endDate ?? null,
+      justification: change.justification,
+      version: change.version,
+      why,
+      safeguards,
+    });
+    return { profile, pendingChangeId: pending.id, message: "Proposed: a second person (advanced RA agent or RA manager) must approve this change before it is made." };
+  }
+  await run(actor, { ...change, endsAt: change.endDate ?? null, safeguards });
   return { profile: await profileOrThrow(change.smartcardId), message: done };
 }
 
-async function profileOrThrow(smartcardId: string): Promise<PersonProfile> {
+export function refuseImpossible(kind: ChangeKind, change: ParsedChange, profile: PersonProfile) {
+  const position = profile.positions.find((p) => p.odsCode === change.odsCode);
+  if (!position) {
+    throw badInput("Check the organisation.", { odsCode: `${profile.name} has no position at ${change.odsCode}.` });
+  }
+  const holdsRole = position.roles.includes(change.roleCode);
+  if (kind === "role.add" && holdsRole) throw alreadyExists(`${change.roleCode} is already held at ${change.odsCode}.`);
+  if (kind === "role.remove" && !holdsRole) throw notFound(`${change.roleCode} is not held at ${change.odsCode}.`);
+  if (kind === "workgroup.add" && position.cervicalScreeningWorkgroup) throw alreadyExists(`The cervicalscreening workgroup is already held at ${change.odsCode}.`);
+  if (kind === "workgroup.remove" && !position.cervicalScreeningWorkgroup) throw notFound(`The cervicalscreening workgroup is not held at ${change.odsCode}.`);
+}
+
+export async function profileOrThrow(smartcardId: string): Promise<PersonProfile> {
   const profile = await findPersonProfile(smartcardId);
   if (!profile) throw notFound(`No Care Identity profile with smartcard ID ${smartcardId}.`);
   return profile;
-}
-
-/** An RA agent asks an advanced RA agent or RA manager for a workgroup change they may not make themselves. */
-export async function askForChange(input: unknown) {
-  const actor = await authorise({ kind: "person:change-any" });
-  const ask = parseInput(AskChangeSchema, input);
-  await checkOrganisation(ask.odsCode);
-  await assertAllowed(actor, { kind: "change:ask", smartcardId: ask.smartcardId, odsCode: ask.odsCode });
-  await checkRequestLink(actor, ask);
-  const row = await createAsk(actor, ask);
-  return { id: row.id, message: "Asked: an advanced RA agent or RA manager will see it in their queue." };
-}
-
-/** Apply runs the asked-for change through the same checked, audited path as any change; decline records why. */
-export async function decideChange(input: unknown) {
-  const actor = await authorise({ kind: "person:change-any" });
-  const decision = parseInput(DecideChangeSchema, input);
-  const pending = await findPendingChange(decision.id);
-  if (!pending) throw notFound("There is no asked-for change with that reference.");
-  await assertAllowed(actor, { kind: "change:decide", smartcardId: pending.smartcardId, odsCode: pending.odsCode, proposedById: pending.proposedById });
-  if (pending.status !== "pending") throw badInput("This change has already been decided.");
-  if (decision.decision === "decline") {
-    await declinePendingChange(actor, pending.id, decision.reason);
-    return { message: "Declined. The reason is in the change log." };
-  }
-  const profile = await profileOrThrow(pending.smartcardId);
-  const kind = pending.kind as "workgroup.add" | "workgroup.remove";
-  await assertAllowed(actor, { kind: "person:change", smartcardId: pending.smartcardId, odsCode: pending.odsCode, subject: "workgroup" });
-  const link = await checkRequestLink(actor, { requestId: pending.requestId ?? undefined, smartcardId: pending.smartcardId });
-  const change = parseInput(changes[kind].schema, {
-    smartcardId: pending.smartcardId,
-    odsCode: pending.odsCode,
-    reason: `${pending.reason} (asked by ${pending.proposedBy.name}; ${decision.reason})`.slice(0, 500),
-    requestId: pending.requestId ?? undefined,
-    version: profile.version,
-  }) as ParsedChange;
-  await changes[kind].run(actor, {
-    ...change,
-    pendingChangeId: pending.id,
-    safeguards: { ...link, askedBy: { email: pending.proposedBy.email, pendingChangeId: pending.id } },
-  });
-  return { message: `Applied: ${changes[kind].done}` };
 }

@@ -1,5 +1,4 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { assertAllowed, authorise } from "@/lib/auth/authorise";
 import { decide, type ConsoleActor } from "@/lib/auth/rules";
 import { listPendingChanges } from "@/lib/data/pending-changes";
@@ -8,7 +7,7 @@ import { ukDate } from "@/lib/format";
 import { changeRights, noRights } from "./change-rights";
 import { personHistoryForRequest } from "@/lib/data/audit";
 import { findPersonProfile } from "@/lib/data/people";
-import { takeRateLimit } from "@/lib/data/rate-limit";
+import { addressLimitKey, emailLimitKey, takeRateLimit } from "@/lib/data/rate-limit";
 import {
   confirmRequestIdentity,
   createRequest,
@@ -31,7 +30,9 @@ const HOUR = 60 * 60 * 1000;
 // The public form: 10 submissions an hour from one address, 5 an hour for one email address.
 export const SUBMISSION_LIMITS = { perIp: 10, perEmail: 5, windowMs: HOUR };
 
-const clientKey = (ip: string) => createHash("sha256").update(ip).digest("hex").slice(0, 32);
+// Addresses and emails are counted hashed (an IPv6 address by its /64), emails normalised: name.surname+x@
+// and NameSurname@ are one address at nhs.net; what the requester typed is what is stored on the request.
+const clientKey = (ip: string) => addressLimitKey(ip);
 
 async function limitOrThrow(limits: { key: string; limit: number; windowMs: number; what: string }[]) {
   const taken = await takeRateLimit(limits);
@@ -40,6 +41,14 @@ async function limitOrThrow(limits: { key: string; limit: number; windowMs: numb
     const what = limits.find((l) => l.key === taken.key)?.what ?? "from here";
     throw new ConsoleError("rate_limited", `Too many requests have been sent ${what}. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}, or contact your registration authority directly.`);
   }
+}
+
+// The public form's organisation suggestions (one look-up per pause in typing): generous for people, not for scripts.
+export const LOOKUP_LIMITS = { perIp: 120, windowMs: 60 * 1000 };
+
+/** Counts one organisation look-up (GET /api/v1/organisations) against its address's limit. */
+export async function limitOrganisationLookup(clientIp: string) {
+  await limitOrThrow([{ key: `organisations:ip:${clientKey(clientIp)}`, limit: LOOKUP_LIMITS.perIp, windowMs: LOOKUP_LIMITS.windowMs, what: "from this network address" }]);
 }
 
 /** Resolves what the requester typed (an ODS code or an exact organisation name) to a known ODS code. */
@@ -56,7 +65,7 @@ async function resolveOrganisation(typed: string, field: string): Promise<string
 async function submit(input: { name: string; email: string; odsCode: string | null; smartcardId?: string; message: string }, clientIp: string) {
   await limitOrThrow([
     { key: `request:ip:${clientKey(clientIp)}`, limit: SUBMISSION_LIMITS.perIp, windowMs: SUBMISSION_LIMITS.windowMs, what: "from this network address" },
-    { key: `request:email:${input.email}`, limit: SUBMISSION_LIMITS.perEmail, windowMs: SUBMISSION_LIMITS.windowMs, what: "for this email address" },
+    { key: `request:email:${emailLimitKey(input.email)}`, limit: SUBMISSION_LIMITS.perEmail, windowMs: SUBMISSION_LIMITS.windowMs, what: "for this email address" },
   ]);
   const triage = triageText(input.message);
   const row = await createRequest(
@@ -154,7 +163,7 @@ export async function loadRequest(id: string, actor?: ConsoleActor, picked: stri
   const canChangeRequest = decide(who, { kind: "request:change", odsCode: request.odsCode }).allowed;
   // Changes for this request are offered only once the requester is known to be the profile's owner.
   const rights = profile && canChangeRequest && diagnosis.identity.confirmed ? changeRights(who, profile.smartcardId, profile.positions.map((p) => p.odsCode)) : noRights;
-  const asked = profile ? (await listPendingChanges(who.odsCodes, profile.smartcardId)).map((c) => c.odsCode) : [];
+  const asked = profile ? (await listPendingChanges(who.odsCodes, { smartcardId: profile.smartcardId })).filter((c) => c.kind.startsWith("workgroup")).map((c) => c.odsCode) : [];
   const confirmation = request.identityMethod
     ? {
         method: IDENTITY_METHODS[request.identityMethod as IdentityMethod] ?? request.identityMethod,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { parseSmartcardId } from "@/lib/domain/smartcard";
 import { parseOdsCode } from "@/lib/domain/ods";
+import { parseEndDate, ukDay } from "@/lib/domain/grant-dates";
 
 // Field schemas shared by every form and route handler, so the client and the server say the same thing.
 export const smartcardIdField = z.string({ error: "Enter a smartcard ID" }).transform((value, ctx) => {
@@ -45,3 +46,17 @@ export const versionField = z
   .number({ error: "The profile version is missing — reload the page" })
   .int("The profile version is not valid — reload the page")
   .positive("The profile version is not valid — reload the page");
+
+/** An optional end date (YYYY-MM-DD from the API, 3/12/2026 from forms), a UK day after today; blank means open-ended. */
+export const endDateField = z
+  // A Date is what this field's own output looks like when a form's resolver already parsed it.
+  .preprocess((value) => (value instanceof Date ? ukDay(value) : value === null || (typeof value === "string" && value.trim() === "") ? undefined : value), z.string({ error: "Enter the end date as a day, month and year, for example 3/12/2026" }).optional())
+  .transform((value, ctx) => {
+    if (value === undefined) return undefined;
+    const parsed = parseEndDate(value, new Date());
+    if (!parsed.ok) {
+      ctx.addIssue({ code: "custom", message: parsed.message });
+      return z.NEVER;
+    }
+    return parsed.endsAt;
+  });

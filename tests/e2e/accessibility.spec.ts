@@ -1,8 +1,12 @@
 // axe (WCAG 2.1 A and AA) on every page of the console, including its error and open-form states.
-// Nothing is changed here: demoPeople.noWorkgroupTwoOrgs, canLogIn and alexAgent are only read.
+// Nothing is changed here: demoPeople.mixedStatusNoWorkgroup, canLogIn and alexAgent are only read.
+// (The request page, the identity panel, the IG warning and /approvals are checked in safe-grants.spec.ts.)
 import { expect, test } from "@playwright/test";
 import { DENSHAM, demoPeople } from "../../prisma/seed/demo";
 import { ACCOUNTS, errorSummary, expectNoAxeViolations, signIn, verdictHeadline, verdictPanel } from "./support";
+
+// Role R1480 at A81001 without its workgroup, the workgroup at A81002 without a role: "no workgroup".
+const person = demoPeople.mixedStatusNoWorkgroup;
 
 test("login page, empty and with errors", async ({ page }) => {
   await page.goto("/login");
@@ -46,15 +50,24 @@ test.describe("as an RA agent", () => {
   });
 
   test("profile with change forms, an open disclosure and a form error", async ({ page }) => {
-    await page.goto(`/people/${demoPeople.noWorkgroupTwoOrgs}`);
+    // Two positions and no way in: the plan waits for the organisation where they need CSMS.
+    await page.goto(`/people/${person}`);
     await expect(verdictHeadline(page)).toHaveText("CSMS will show: no workgroup");
-    await expect(verdictPanel(page).getByRole("button", { name: /^Apply fix/ }).first()).toBeVisible();
+    await expect(page.getByTestId("fix-plan")).toHaveText("Choose the organisation where this person needs CSMS to see what to change.");
+    await expectNoAxeViolations(page, "profile (agent), no organisation chosen");
+
+    await page.getByLabel("Where does this person need CSMS?").selectOption(DENSHAM.odsCode);
+    await page.getByRole("button", { name: "Show what to change" }).click();
+    await expect(page).toHaveURL(new RegExp(`[?&]for=${DENSHAM.odsCode}`));
+    // An RA agent may ask for the workgroup, not add it.
+    await expect(verdictPanel(page).getByRole("button", { name: `Ask for this: add workgroup at ${DENSHAM.odsCode}` })).toBeVisible();
+    await expect(verdictPanel(page).getByRole("button", { name: /^Apply fix/ })).toHaveCount(0);
     await expect(page.getByRole("heading", { name: "Add a job role" })).toBeVisible();
     await expectNoAxeViolations(page, "profile (agent)");
 
     const positions = page.getByRole("region", { name: "Positions" });
-    await positions.getByText("Add workgroup").first().click();
-    await expect(positions.getByRole("textbox", { name: "Reason for this change" })).toBeVisible();
+    await positions.getByText("Ask: add workgroup").first().click();
+    await expect(positions.getByRole("textbox", { name: "Why is this needed?" })).toBeVisible();
     const firstRole = positions.getByText(/^Remove R\d{4}$/).first();
     await firstRole.click();
     await expect(positions.getByRole("button", { name: /^Remove R\d{4} at / }).first()).toBeVisible();
@@ -93,9 +106,22 @@ test("profile as the auditor (read only)", async ({ page }) => {
   await expect(verdictHeadline(page)).toHaveText(new RegExp(`^Can log in to CSMS as R8001 .+ at ${DENSHAM.odsCode}`));
   await expectNoAxeViolations(page, "profile (auditor)");
 
-  await page.goto(`/people/${demoPeople.noWorkgroupTwoOrgs}`);
+  await page.goto(`/people/${person}?for=${DENSHAM.odsCode}`);
   await expect(verdictHeadline(page)).toHaveText("CSMS will show: no workgroup");
+  await expect(page.getByTestId("fix-plan")).toHaveText(`To let this person into CSMS at ${DENSHAM.odsCode} (${DENSHAM.name}):`);
   await expectNoAxeViolations(page, "profile with fixes to make (auditor)");
+});
+
+test("profile as an advanced RA agent, with the workgroup fix and its disclosure open", async ({ page }) => {
+  await signIn(page, ACCOUNTS.advanced);
+  await page.goto(`/people/${person}?for=${DENSHAM.odsCode}`);
+  await expect(verdictHeadline(page)).toHaveText("CSMS will show: no workgroup");
+  await expect(verdictPanel(page).getByRole("button", { name: `Apply fix: add workgroup at ${DENSHAM.odsCode}` })).toBeVisible();
+  await expect(verdictPanel(page).getByRole("button", { name: /^Ask for this/ })).toHaveCount(0);
+  const positions = page.getByRole("region", { name: "Positions" });
+  await positions.getByText("Add workgroup", { exact: true }).click();
+  await expect(positions.getByRole("button", { name: `Add workgroup at ${DENSHAM.odsCode}` })).toBeVisible();
+  await expectNoAxeViolations(page, "profile (advanced agent) with the workgroup disclosure open");
 });
 
 test("change log as the RA manager: list, filter error, one event, access log", async ({ page }) => {

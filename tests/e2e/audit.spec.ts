@@ -5,21 +5,25 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Browser } from "@playwright/test";
 import { TRUST, demoPeople } from "../../prisma/seed/demo";
-import { ACCOUNTS, expectNoAxeViolations, signIn, spaced, verdictHeadline } from "./support";
+import { ACCOUNTS, demoPerson, expectNoAxeViolations, signIn, spaced, verdictHeadline } from "./support";
 
 const person = demoPeople.trustNoWorkgroup;
+const owner = demoPerson("trustNoWorkgroup");
 const utcDay = (d = new Date()) => d.toISOString().slice(0, 10);
 // The server compares the chain with the last line of AUDIT_CHECKPOINT_FILE (default data/audit-checkpoints.jsonl):
 // a checkpoint written for another database (e.g. `npm run audit:checkpoint` on the dev one) breaks it here.
 const TAMPER_HINT = `tamper check of the e2e database (checkpoint file: ${process.env.AUDIT_CHECKPOINT_FILE ?? "data/audit-checkpoints.jsonl"})`;
 
-/** The requester sends a request through the public API (no session), and the agent fixes it from the request page. */
+/**
+ * The requester (the profile's owner, so name and email match it) sends a request through the public API
+ * (no session), and an advanced RA agent fixes it from the request page.
+ */
 async function requestAndFix(browser: Browser, reason: string): Promise<{ id: string; reference: string }> {
   const requester = await browser.newContext();
   const created = await requester.request.post("/api/v1/requests", {
     data: {
-      name: "Tess Trust",
-      email: `tess-${Date.now()}@nhs.example`,
+      name: owner.name,
+      email: owner.email,
       smartcardId: spaced(person),
       odsCode: TRUST.odsCode,
       message: "I cannot log in to CSMS: it says no workgroup.",
@@ -33,8 +37,9 @@ async function requestAndFix(browser: Browser, reason: string): Promise<{ id: st
 
   const agent = await browser.newContext();
   const page = await agent.newPage();
-  await signIn(page, ACCOUNTS.agent);
+  await signIn(page, ACCOUNTS.advanced);
   await page.goto(`/requests/${id}`);
+  await expect(page.getByTestId("identity-panel").getByRole("heading")).toHaveText("Identity: Requester matches the profile");
   await expect(page.getByTestId("diagnosis-summary")).toHaveText(`no workgroup at ${TRUST.odsCode}`);
   const suggested = page.getByRole("region", { name: "Suggested actions" });
   await suggested.getByRole("textbox", { name: "Reason for this change" }).fill(reason);
@@ -71,7 +76,7 @@ test("auditor finds a change made through a request, opens it, follows it to the
   const fix = rows.filter({ hasText: reason });
   await expect(fix).toHaveCount(1);
   await expect(fix).toContainText(`Added the cervicalscreening workgroup at ${TRUST.odsCode}`);
-  await expect(fix).toContainText(ACCOUNTS.agent);
+  await expect(fix).toContainText(ACCOUNTS.advanced);
   await expect(fix.getByRole("link", { name: request.reference })).toHaveAttribute("href", `/requests/${request.id}`);
   await expect(page.getByRole("region", { name: "Tamper check" }), TAMPER_HINT).toContainText("Intact");
   await expectNoAxeViolations(page, "/audit with filters applied");
@@ -83,7 +88,7 @@ test("auditor finds a change made through a request, opens it, follows it to the
   expect(download.suggestedFilename()).toMatch(/^csms-change-log-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = (await readFile((await download.path())!, "utf8")).replace(/^\uFEFF/, "");
   const lines = csv.trim().split(/\r?\n/);
-  expect(lines[0]).toBe("id,occurredAt,actorEmail,action,description,smartcardId,personName,odsCode,orgName,roleCode,roleName,before,after,reason,requestId,hash,actorName");
+  expect(lines[0]).toBe("id,occurredAt,actorEmail,action,description,smartcardId,personName,odsCode,orgName,roleCode,roleName,before,after,reason,requestId,hash,actorName,safeguards");
   expect(lines.length).toBe((await rows.count()) + 1);
   for (const line of lines.slice(1)) expect(line).toContain(`,${person},`);
   const csvFix = lines.filter((l) => l.includes(reason));

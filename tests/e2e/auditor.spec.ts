@@ -20,13 +20,19 @@ test("auditor sees the profile and verdict with no change controls", async ({ pa
 
   // ...but nothing to change them with.
   await expect(page.getByRole("button", { name: /Apply fix/ })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /^Ask for this/ })).toHaveCount(0);
   await expect(page.getByText(/^Remove /)).toHaveCount(0);
   await expect(page.getByText("Remove workgroup")).toHaveCount(0);
   await expect(page.getByText("Add workgroup")).toHaveCount(0);
+  await expect(page.getByText(/^Ask: /)).toHaveCount(0);
   await expect(page.getByRole("heading", { name: "Add a job role" })).toHaveCount(0);
-  await expect(page.getByRole("combobox")).toHaveCount(0);
   await expect(page.getByLabel("Reason for this change")).toHaveCount(0);
-  await expect(page.locator("main form")).toHaveCount(0);
+  // The one form left is the plan's "where do they need CSMS?" question: a GET that changes nothing.
+  const forms = page.locator("main form");
+  await expect(forms).toHaveCount(1);
+  await expect(forms).toHaveAttribute("method", "get");
+  await expect(page.getByRole("combobox")).toHaveCount(1);
+  await expect(page.getByRole("combobox", { name: "Where does this person need CSMS?" })).toBeVisible();
   // The header offers the change log to the auditor.
   await expect(page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Change log" })).toBeVisible();
 });

@@ -1,5 +1,6 @@
-// The main journey: an RA agent finds someone CSMS turns away with "no workgroup", applies the one-click
-// fix from the verdict, and an RA manager then finds the change, with its reason, in the change log.
+// The main journey: an advanced RA agent finds someone CSMS turns away with "no workgroup", applies the
+// one-click fix from the verdict, and an RA manager then finds the change, with its reason, in the change log.
+// (An RA agent sees the same plan but may only ask for the workgroup: that path is in safe-grants.spec.ts.)
 // Person changed here (and nowhere else): demoPeople.noWorkgroup.
 import { expect, test } from "@playwright/test";
 import { DENSHAM, demoPeople } from "../../prisma/seed/demo";
@@ -7,10 +8,19 @@ import { ACCOUNTS, expectNoAxeViolations, signIn, signOut, spaced, verdictHeadli
 
 const person = demoPeople.noWorkgroup;
 
-test("agent fixes 'no workgroup' from the verdict and the manager sees it in the change log", async ({ page }) => {
+test("advanced agent fixes 'no workgroup' from the verdict and the manager sees it in the change log", async ({ page }) => {
   const reason = `e2e fix ${Date.now()}: ticket INC-${Math.floor(Math.random() * 1e6)}`;
 
+  // An RA agent is shown the plan, but workgroups are not theirs to change: they can only ask.
   await signIn(page, ACCOUNTS.agent);
+  await page.goto(`/people/${person}`);
+  await expect(verdictHeadline(page)).toHaveText("CSMS will show: no workgroup");
+  await expect(page.getByTestId("fix-plan")).toHaveText(`To let this person into CSMS at ${DENSHAM.odsCode} (${DENSHAM.name}):`);
+  await expect(verdictPanel(page).getByRole("button", { name: /Apply fix/ })).toHaveCount(0);
+  await expect(verdictPanel(page).getByRole("button", { name: `Ask for this: add workgroup at ${DENSHAM.odsCode}` })).toBeVisible();
+  await signOut(page);
+
+  await signIn(page, ACCOUNTS.advanced);
   await page.goto("/");
   const lookup = page.getByLabel("Smartcard ID");
   await lookup.fill(spaced(person));
@@ -49,7 +59,7 @@ test("agent fixes 'no workgroup' from the verdict and the manager sees it in the
   const row = page.getByRole("row").filter({ hasText: reason });
   await expect(row).toHaveCount(1);
   await expect(row).toContainText(`Added the cervicalscreening workgroup at ${DENSHAM.odsCode}`);
-  await expect(row).toContainText(ACCOUNTS.agent);
+  await expect(row).toContainText(ACCOUNTS.advanced);
   await expect(row).toContainText(spaced(person));
   await expect(row.getByRole("cell", { name: reason, exact: true })).toBeVisible();
   // The seed records no changes, so this is where the change log is checked with rows in it.

@@ -2,6 +2,8 @@
 // their fields; a change without a reason changes nothing; roles are added and removed.
 // People changed here (and nowhere else): demoPeople.noRoles (role added), demoPeople.canLogInTwoRoles
 // (role removed). demoPeople.noWorkgroupEnded is only read (its change is refused for an empty reason).
+// RA agents make the role changes; the refused workgroup change is tried by an advanced RA agent, since
+// only they (and RA managers) are offered workgroup forms.
 import { expect, test, type Page } from "@playwright/test";
 import { QUEENS_PARK, demoPeople } from "../../prisma/seed/demo";
 import { ACCOUNTS, errorSummary, signIn, tabTo, verdictHeadline, verdictPanel } from "./support";
@@ -19,11 +21,8 @@ async function personVersion(page: Page, id: string): Promise<number> {
   return (await response.json()).version;
 }
 
-test.beforeEach(async ({ page }) => {
-  await signIn(page, ACCOUNTS.agent);
-});
-
 test("a malformed smartcard ID gives a focused error summary that links to the field", async ({ page }) => {
+  await signIn(page, ACCOUNTS.agent);
   await lookUpWithKeyboard(page, "5555 0000 000");
 
   const summary = errorSummary(page);
@@ -50,6 +49,7 @@ test("a malformed smartcard ID gives a focused error summary that links to the f
 });
 
 test("a well-formed but unknown smartcard ID says there is no profile", async ({ page }) => {
+  await signIn(page, ACCOUNTS.agent);
   await lookUpWithKeyboard(page, "5555-0000-9999");
   await expect(page).toHaveURL(/\/\?smartcardId=555500009999$/);
   const result = page.getByRole("status").filter({ hasText: "No Care Identity profile with that smartcard ID" });
@@ -59,6 +59,7 @@ test("a well-formed but unknown smartcard ID says there is no profile", async ({
 });
 
 test("a change with an empty reason is refused and changes nothing", async ({ page, baseURL }) => {
+  await signIn(page, ACCOUNTS.advanced);
   const person = demoPeople.noWorkgroupEnded;
   await lookUpWithKeyboard(page, person);
   await expect(page).toHaveURL(new RegExp(`/people/${person}$`));
@@ -104,6 +105,7 @@ test("a change with an empty reason is refused and changes nothing", async ({ pa
 });
 
 test("adding a job role with the 'Add a job role' form updates the verdict", async ({ page }) => {
+  await signIn(page, ACCOUNTS.agent);
   const person = demoPeople.noRoles;
   await lookUpWithKeyboard(page, person);
   await expect(verdictHeadline(page)).toHaveText("CSMS will show: no valid role");
@@ -124,6 +126,11 @@ test("adding a job role with the 'Add a job role' form updates the verdict", asy
   await expect(jobRole).toBeFocused();
   await page.keyboard.type("R8001");
   await expect(jobRole).toHaveValue("R8001");
+  // The optional end date comes next: left empty, the role is open-ended.
+  await page.keyboard.press("Tab");
+  const endDate = form.getByRole("textbox", { name: "End date (optional)" });
+  await expect(endDate).toBeFocused();
+  await expect(endDate).toHaveValue("");
   await page.keyboard.press("Tab");
   await expect(form.getByRole("textbox", { name: "Reason for this change" })).toBeFocused();
   await page.keyboard.type("New starter: practice nurse (e2e keyboard test)");
@@ -134,10 +141,13 @@ test("adding a job role with the 'Add a job role' form updates the verdict", asy
   await expect(page.getByRole("status").filter({ hasText: "Job role added." })).toBeVisible();
   await expect(verdictHeadline(page)).toHaveText("CSMS will show: no workgroup");
   const positions = page.getByRole("region", { name: "Positions" });
-  await expect(positions.getByRole("row", { name: new RegExp(QUEENS_PARK.odsCode) })).toContainText("R8001");
+  const row = positions.getByRole("row", { name: new RegExp(QUEENS_PARK.odsCode) });
+  await expect(row).toContainText("R8001");
+  await expect(row).not.toContainText("ends on");
 });
 
 test("removing a job role needs the disclosure, a reason and a confirming button", async ({ page }) => {
+  await signIn(page, ACCOUNTS.agent);
   const person = demoPeople.canLogInTwoRoles;
   await lookUpWithKeyboard(page, person);
   await expect(verdictHeadline(page)).toHaveText(

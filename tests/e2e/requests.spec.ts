@@ -1,18 +1,19 @@
 // The help-request journey end to end: a member of staff who cannot log in to CSMS sends the public form
-// (no sign-in), the RA agent finds it in the inbox, applies the suggested fix from the request page, copies
-// and resolves with the generated reply, and the requester sees "Resolved" on the status page.
+// (no sign-in) with the name and email on their profile, an advanced RA agent finds it in the inbox (the
+// requester matches the profile), applies the suggested workgroup fix from the request page, copies and
+// resolves with the generated reply, and the requester sees "Resolved" on the status page.
 // Person changed here (and nowhere else): demoPeople.noWorkgroupPcnPractice (R8001 at H82065, no workgroup).
 import { expect, test } from "@playwright/test";
 import { LANCING_PRACTICES, demoPeople } from "../../prisma/seed/demo";
-import { ACCOUNTS, errorSummary, expectNoAxeViolations, signIn, spaced, verdictHeadline } from "./support";
+import { ACCOUNTS, demoPerson, errorSummary, expectNoAxeViolations, signIn, spaced, verdictHeadline } from "./support";
 
 const person = demoPeople.noWorkgroupPcnPractice;
 const practice = LANCING_PRACTICES.ballTree; // H82065
 const LOGOUT_REMINDER = "closing the browser or removing your smartcard does not log you out of CSMS";
 
 test("staff member asks for help, the agent fixes it from the request and the requester sees it resolved", async ({ browser }) => {
-  const requesterEmail = `ball-tree-${Date.now()}@nhs.example`;
-  const requesterName = "Robin Requester";
+  // The profile's owner asks, so the identity check matches and the fix is one click.
+  const { name: requesterName, email: requesterEmail } = demoPerson("noWorkgroupPcnPractice");
 
   // 1. The requester: a fresh context, nobody signed in.
   const requesterContext = await browser.newContext();
@@ -51,17 +52,18 @@ test("staff member asks for help, the agent fixes it from the request and the re
   await expect(form.getByRole("link", { name: "request status page" })).toHaveAttribute("href", "/requests/status");
   await expectNoAxeViolations(form, "/requests/new after success");
 
-  // 2. The agent finds it in the inbox and opens it.
+  // 2. The agent (an advanced one: the fix is a workgroup) finds it in the inbox and opens it.
   const agentContext = await browser.newContext();
   await agentContext.grantPermissions(["clipboard-read", "clipboard-write"]);
   const page = await agentContext.newPage();
-  await signIn(page, ACCOUNTS.agent);
+  await signIn(page, ACCOUNTS.advanced);
   await page.goto("/requests");
   await expect(page.getByRole("heading", { level: 1, name: "Requests" })).toBeVisible();
   const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: reference, exact: true }) });
   await expect(row).toHaveCount(1);
   await expect(row).toContainText(`no workgroup at ${practice.odsCode}`);
   await expect(row).toContainText(requesterName);
+  await expect(row.getByTestId("identity-note")).toHaveText("Matches the profile");
   await expect(row).toContainText("New");
   await expectNoAxeViolations(page, "/requests");
 
@@ -69,6 +71,7 @@ test("staff member asks for help, the agent fixes it from the request and the re
   await expect(page).toHaveURL(/\/requests\/[0-9a-f-]{36}$/);
   const requestUrl = page.url();
   await expect(page.getByRole("heading", { level: 1, name: `Request ${reference}` })).toBeVisible();
+  await expect(page.getByTestId("identity-panel").getByRole("heading")).toHaveText("Identity: Requester matches the profile");
   await expect(page.getByTestId("diagnosis-summary")).toHaveText(`no workgroup at ${practice.odsCode}`);
   await expect(verdictHeadline(page)).toHaveText("CSMS will show: no workgroup");
   await expect(page.getByTestId("request-status")).toHaveText("New");

@@ -1,12 +1,25 @@
 // The JSON API v1 for people, through the real route handlers, against CONTRACT.md.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { addMonths } from "date-fns";
 import { db } from "@/lib/data/db";
+import { ukDay } from "@/lib/domain/grant-dates";
 import { DENSHAM, LANCING_PRACTICES, QUEENS_PARK, demoPeople } from "@/prisma/seed/demo";
 import { signInAs, signOut } from "./support/session";
 import { activeGrants, api, apiChange, errorBody, versionOf, writeSnapshot, type ChangeKind } from "./support/api";
 
 const A81001 = DENSHAM.odsCode;
 const A81002 = QUEENS_PARK.odsCode;
+
+/** A grant just made, open-ended: started between `since` and now, due for review a year after it started (UK day). */
+function newGrant(kind: "role" | "workgroup", code: string, since: number) {
+  return {
+    kind,
+    code,
+    startedAt: expect.toSatisfy((iso: string) => Date.parse(iso) >= since && Date.parse(iso) <= Date.now()),
+    endDate: null,
+    reviewDue: expect.toSatisfy((day: string) => [since, Date.now()].some((t) => day === ukDay(addMonths(new Date(t), 12)))),
+  };
+}
 
 beforeEach(async () => {
   await signInAs("agent@ra.example");
@@ -22,7 +35,16 @@ describe("GET /api/v1/people/{smartcardId}", () => {
       smartcardId: "555500000002",
       name: "Priya Shah",
       version: 1,
-      positions: [{ odsCode: "A81001", orgName: "The Densham Surgery", roles: ["R8001"], cervicalScreeningWorkgroup: false }],
+      positions: [
+        {
+          odsCode: "A81001",
+          orgName: "The Densham Surgery",
+          roles: ["R8001"],
+          cervicalScreeningWorkgroup: false,
+          // The seed's grant: open-ended, so due for review a year after it was granted.
+          grants: [{ kind: "role", code: "R8001", startedAt: "2025-09-01T09:00:00.000Z", endDate: null, reviewDue: "2026-09-01" }],
+        },
+      ],
       verdict: { canLogIn: false, error: "no_workgroup", selectable: [], coveredOdsCodes: [] },
     });
   });
@@ -34,7 +56,18 @@ describe("GET /api/v1/people/{smartcardId}", () => {
       smartcardId: "555500000007",
       name: "David Hughes",
       version: 1,
-      positions: [{ odsCode: "H82096", orgName: LANCING_PRACTICES.orchard.name, roles: ["R1780"], cervicalScreeningWorkgroup: true }],
+      positions: [
+        {
+          odsCode: "H82096",
+          orgName: LANCING_PRACTICES.orchard.name,
+          roles: ["R1780"],
+          cervicalScreeningWorkgroup: true,
+          grants: [
+            { kind: "role", code: "R1780", startedAt: "2025-02-17T09:00:00.000Z", endDate: null, reviewDue: "2026-02-17" },
+            { kind: "workgroup", code: "cervicalscreening", startedAt: "2025-02-17T09:00:00.000Z", endDate: null, reviewDue: "2026-02-17" },
+          ],
+        },
+      ],
       verdict: { canLogIn: true, error: null, selectable: [{ odsCode: "H82096", roleCode: "R1780" }], coveredOdsCodes: ["H82065", "H82091", "H82096"] },
     });
   });
@@ -77,6 +110,7 @@ describe("mutations", () => {
     const eventsBefore = await db.auditEvent.count();
     const version = await versionOf(smartcardId);
 
+    const started = Date.now();
     const { status, body } = await api.addWorkgroup("5555 0000 0002", { odsCode: "a81001", reason: "Asked by practice manager", version });
 
     expect(status).toBe(200);
@@ -84,7 +118,18 @@ describe("mutations", () => {
       smartcardId: "555500000002",
       name: "Priya Shah",
       version: version + 1,
-      positions: [{ odsCode: "A81001", orgName: "The Densham Surgery", roles: ["R8001"], cervicalScreeningWorkgroup: true }],
+      positions: [
+        {
+          odsCode: "A81001",
+          orgName: "The Densham Surgery",
+          roles: ["R8001"],
+          cervicalScreeningWorkgroup: true,
+          grants: [
+            { kind: "role", code: "R8001", startedAt: "2025-09-01T09:00:00.000Z", endDate: null, reviewDue: "2026-09-01" },
+            newGrant("workgroup", "cervicalscreening", started),
+          ],
+        },
+      ],
       verdict: { canLogIn: true, error: null, selectable: [{ odsCode: "A81001", roleCode: "R8001" }], coveredOdsCodes: ["A81001"] },
     });
     expect((await api.getPerson(smartcardId)).body).toStrictEqual(body);
@@ -102,9 +147,21 @@ describe("mutations", () => {
   it("POST roles adds a role and returns the updated person", async () => {
     const smartcardId = demoPeople.workgroupOnly; // workgroup at A81002, no role: "no valid role"
     const version = await versionOf(smartcardId);
+    const started = Date.now();
     const { status, body } = await api.addRole(smartcardId, { odsCode: A81002, roleCode: "r1480", reason: "New HCA", version });
     expect(status).toBe(200);
-    expect(body.positions).toStrictEqual([{ odsCode: A81002, orgName: QUEENS_PARK.name, roles: ["R1480"], cervicalScreeningWorkgroup: true }]);
+    expect(body.positions).toStrictEqual([
+      {
+        odsCode: A81002,
+        orgName: QUEENS_PARK.name,
+        roles: ["R1480"],
+        cervicalScreeningWorkgroup: true,
+        grants: [
+          newGrant("role", "R1480", started),
+          { kind: "workgroup", code: "cervicalscreening", startedAt: "2025-11-03T09:00:00.000Z", endDate: null, reviewDue: "2026-11-03" },
+        ],
+      },
+    ]);
     expect(body.verdict).toStrictEqual({ canLogIn: true, error: null, selectable: [{ odsCode: A81002, roleCode: "R1480" }], coveredOdsCodes: [A81002] });
     expect(await db.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } })).toMatchObject({ action: "role.added", roleCode: "R1480", requestId: null });
   });
@@ -114,7 +171,18 @@ describe("mutations", () => {
     const eventsBefore = await db.auditEvent.count();
     const { status, body } = await api.removeRole(smartcardId, A81002, "R0620", { reason: "No longer a practice nurse", version: await versionOf(smartcardId) });
     expect(status).toBe(200);
-    expect(body.positions).toStrictEqual([{ odsCode: A81002, orgName: QUEENS_PARK.name, roles: ["R8001"], cervicalScreeningWorkgroup: true }]);
+    expect(body.positions).toStrictEqual([
+      {
+        odsCode: A81002,
+        orgName: QUEENS_PARK.name,
+        roles: ["R8001"],
+        cervicalScreeningWorkgroup: true,
+        grants: [
+          { kind: "role", code: "R8001", startedAt: "2025-03-10T09:00:00.000Z", endDate: null, reviewDue: "2026-03-10" },
+          { kind: "workgroup", code: "cervicalscreening", startedAt: "2025-03-10T09:00:00.000Z", endDate: null, reviewDue: "2026-03-10" },
+        ],
+      },
+    ]);
     expect(body.verdict.selectable).toStrictEqual([{ odsCode: A81002, roleCode: "R8001" }]);
     expect(await activeGrants(smartcardId, A81002)).toEqual({ roles: ["R8001"], workgroups: 1 });
     expect(await db.auditEvent.count()).toBe(eventsBefore + 1);
@@ -126,7 +194,15 @@ describe("mutations", () => {
     const eventsBefore = await db.auditEvent.count();
     const { status, body } = await api.removeWorkgroup(smartcardId, A81001, { reason: "Left the screening team", version: await versionOf(smartcardId) });
     expect(status).toBe(200);
-    expect(body.positions).toStrictEqual([{ odsCode: A81001, orgName: DENSHAM.name, roles: ["R8001"], cervicalScreeningWorkgroup: false }]);
+    expect(body.positions).toStrictEqual([
+      {
+        odsCode: A81001,
+        orgName: DENSHAM.name,
+        roles: ["R8001"],
+        cervicalScreeningWorkgroup: false,
+        grants: [{ kind: "role", code: "R8001", startedAt: "2025-04-07T09:00:00.000Z", endDate: null, reviewDue: "2026-04-07" }],
+      },
+    ]);
     expect(body.verdict).toStrictEqual({ canLogIn: false, error: "no_workgroup", selectable: [], coveredOdsCodes: [] });
     expect(await db.auditEvent.count()).toBe(eventsBefore + 1);
   });

@@ -104,6 +104,12 @@ describe("the request, diagnosed and fixed", () => {
     const { status, body } = await api.addWorkgroup(PRIYA, { odsCode: A81001, reason: "Clicked again", requestId: id, version: await versionOf(PRIYA) });
     expect(status).toBe(409);
     expect(body).toStrictEqual(errorBody("already_exists"));
+    // Acknowledging the IG guard's warning does not turn it into a change for someone to approve: it is held already.
+    const acknowledged = await api.addWorkgroup(PRIYA, {
+      odsCode: A81001, reason: "Clicked again", requestId: id, version: await versionOf(PRIYA), acknowledgeWarning: true, justification: "Clicked the fix a second time",
+    });
+    expect(acknowledged.status).toBe(409);
+    expect(acknowledged.body).toStrictEqual(errorBody("already_exists"));
     expect(await writeSnapshot()).toEqual(before);
     expect(await activeGrants(PRIYA, A81001)).toEqual({ roles: ["R8001"], workgroups: 1 });
   });

@@ -6,7 +6,7 @@ import { actorForSession } from "@/lib/data/console-users";
 import { findPersonProfile } from "@/lib/data/people";
 import { decide, type ConsoleActor } from "@/lib/auth/rules";
 import { planFix } from "@/lib/domain/fix";
-import { askForChange, decideChange } from "@/lib/services/person-changes";
+import { askForChange, decideChange } from "@/lib/services/approvals";
 import { changeRequest, confirmIdentity, loadRequest } from "@/lib/services/requests";
 import { changePersonAction } from "@/app/people/[smartcardId]/actions";
 import { DENSHAM, LANCING_PRACTICES, QUEENS_PARK, TRUST, demoPeople } from "@/prisma/seed/demo";
@@ -148,27 +148,51 @@ describe("a request whose requester is not the profile's owner", () => {
     expect(body.diagnosis.summary).toBe("no workgroup at A81001");
   });
 
-  it("then the linked change succeeds, and its audit event carries the identity confirmation", async () => {
+  it("then the linked change waits for a second person, and the event it is made with carries the identity confirmation", async () => {
+    // Identity rests on one officer's confirmation (issue 8): the change is proposed, not made.
     await signInAs(ADVANCED);
+    const before = await writeSnapshot();
     const after = await lastEventId();
-    const { status } = await api.addWorkgroup(IMRAN, { odsCode: A81001, reason: "From the request", requestId: id, version: await versionOf(IMRAN) });
-    expect(status).toBe(200);
+    const proposed = await api.addWorkgroup(IMRAN, { odsCode: A81001, reason: "From the request", requestId: id, version: await versionOf(IMRAN) });
+    expect(proposed.status).toBe(202);
+    expect(proposed.body).toStrictEqual({ pendingChangeId: expect.stringMatching(/^[0-9a-f-]{36}$/), message: expect.stringMatching(/^Proposed/) });
+    const pendingChangeId: string = proposed.body.pendingChangeId;
+    expect(await activeGrants(IMRAN, A81001)).toEqual({ roles: ["R8003"], workgroups: 0 });
+    // Nothing on the profile changes until then: no grant, the same version.
+    const now = await writeSnapshot();
+    expect({ roles: now.roles, workgroups: now.workgroups, people: now.people }).toEqual({ roles: before.roles, workgroups: before.workgroups, people: before.people });
+    const [proposal, ...others] = await changeEventsAfter(after);
+    expect(others).toHaveLength(0);
+    expect(proposal).toMatchObject({ action: "change.proposed", smartcardId: IMRAN, odsCode: A81001, requestId: id, actorEmail: ADVANCED });
+    expect(JSON.parse(proposal!.safeguards!)).toStrictEqual({ identity: { method: "Confirmed with their sponsor or line manager", note, confirmedBy: AGENT } });
+    expect(await db.pendingChange.findUniqueOrThrow({ where: { id: pendingChangeId } })).toMatchObject({ status: "pending", requestId: id, kind: "workgroup.add" });
 
-    const events = await changeEventsAfter(after);
+    // A second person approves: one workgroup.added event, with the confirmation and who proposed and approved it.
+    await signInAs(MANAGER);
+    const approvedAfter = await lastEventId();
+    expect(await decideChange({ id: pendingChangeId, decision: "approve" })).toMatchObject({ message: expect.stringMatching(/^Approved/) });
+    const events = await changeEventsAfter(approvedAfter);
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ action: "workgroup.added", smartcardId: IMRAN, odsCode: A81001, requestId: id, actorEmail: ADVANCED });
+    expect(events[0]).toMatchObject({ action: "workgroup.added", smartcardId: IMRAN, odsCode: A81001, requestId: id, actorEmail: MANAGER });
     expect(JSON.parse(events[0]!.safeguards!)).toStrictEqual({
       identity: { method: "Confirmed with their sponsor or line manager", note, confirmedBy: AGENT },
+      approval: { pendingChangeId, proposedBy: ADVANCED, approvedBy: MANAGER, why: ["identity_confirmed_alone"] },
     });
     expect(await activeGrants(IMRAN, A81001)).toEqual({ roles: ["R8003"], workgroups: 1 });
 
-    // Every change made for this request carries it: a job role added by the RA agent too.
+    // Every change made for this request carries it: a job role proposed by the RA agent too.
     await signInAs(AGENT);
-    const next = await lastEventId();
     const role = await api.addRole(IMRAN, { odsCode: A81002, roleCode: "R8001", reason: "From the request", requestId: id, version: await versionOf(IMRAN) });
-    expect(role.status).toBe(200);
+    expect(role.status).toBe(202);
+    await signInAs(ADVANCED);
+    const next = await lastEventId();
+    await decideChange({ id: role.body.pendingChangeId, decision: "approve" });
     const [roleEvent] = await changeEventsAfter(next);
-    expect(JSON.parse(roleEvent!.safeguards!)).toMatchObject({ identity: { method: "Confirmed with their sponsor or line manager", note } });
+    expect(roleEvent).toMatchObject({ action: "role.added", roleCode: "R8001", requestId: id, actorEmail: ADVANCED });
+    expect(JSON.parse(roleEvent!.safeguards!)).toMatchObject({
+      identity: { method: "Confirmed with their sponsor or line manager", note },
+      approval: { proposedBy: AGENT, approvedBy: ADVANCED, why: ["identity_confirmed_alone"] },
+    });
 
     const page = await loadRequest(id, await actorFor(AGENT));
     expect(page.reply).toMatch(/We have made these changes to your Care Identity profile/);
@@ -372,23 +396,36 @@ describe("the IG guard on manual grants", () => {
     expect(await writeSnapshot()).toEqual(before);
   });
 
-  it("acknowledged with a justification it is 200, and the warning and justification are in the audit event", async () => {
+  it("acknowledged with a justification it is 202 pending; approved by a second person, the warning and justification are in the audit event", async () => {
     await signInAs(ADVANCED);
+    const before = await writeSnapshot();
     const after = await lastEventId();
     const { status, body } = await api.addWorkgroup(MEGAN, {
       odsCode: NEW_POND_ROW, reason: "Asked by the practice", version: await versionOf(MEGAN), acknowledgeWarning: true, justification,
     });
-    expect(status).toBe(200);
-    expect(body.positions.find((p: { odsCode: string }) => p.odsCode === NEW_POND_ROW)).toMatchObject({ cervicalScreeningWorkgroup: true });
-    const events = await changeEventsAfter(after);
+    // Issue 8: a grant the IG guard warned about is made only once someone else approves it.
+    expect(status).toBe(202);
+    expect(body).toStrictEqual({ pendingChangeId: expect.stringMatching(/^[0-9a-f-]{36}$/), message: expect.stringMatching(/^Proposed/) });
+    const proposed = await changeEventsAfter(after);
+    expect(proposed.map((e) => e.action)).toEqual(["change.proposed"]);
+    const now = await writeSnapshot();
+    expect({ roles: now.roles, workgroups: now.workgroups, people: now.people }).toEqual({ roles: before.roles, workgroups: before.workgroups, people: before.people });
+    expect(await db.pendingChange.findUniqueOrThrow({ where: { id: body.pendingChangeId } })).toMatchObject({ status: "pending", justification });
+
+    await signInAs(MANAGER);
+    const approvedAfter = await lastEventId();
+    await decideChange({ id: body.pendingChangeId, decision: "approve" });
+    const events = await changeEventsAfter(approvedAfter);
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ action: "workgroup.added", smartcardId: MEGAN, odsCode: NEW_POND_ROW, reason: "Asked by the practice" });
+    expect(events[0]).toMatchObject({ action: "workgroup.added", smartcardId: MEGAN, odsCode: NEW_POND_ROW, reason: "Asked by the practice", actorEmail: MANAGER });
     expect(JSON.parse(events[0]!.safeguards!)).toStrictEqual({
       igWarning: { warnings: [expect.stringMatching(/H82091 is already covered/)], justification },
+      approval: { pendingChangeId: body.pendingChangeId, proposedBy: ADVANCED, approvedBy: MANAGER, why: ["ig_warning"] },
     });
+    expect(await activeGrants(MEGAN, NEW_POND_ROW)).toMatchObject({ workgroups: 1 });
   });
 
-  it("a job role where the person can already log in warns an RA agent too (API and Server Action), then goes through acknowledged", async () => {
+  it("a job role where the person can already log in warns an RA agent too (API and Server Action); acknowledged, it is proposed and approved", async () => {
     await signInAs(AGENT);
     const before = await writeSnapshot();
     const change = async (extra: object = {}) => ({ odsCode: A81002, roleCode: "R8001", reason: "Second role", version: await versionOf(OLIVER), ...extra });
@@ -399,12 +436,22 @@ describe("the IG guard on manual grants", () => {
     expect(viaAction).toMatchObject({ ok: false, status: 409, code: "ig_warning", warnings: [expect.stringMatching(/A81002/)] });
     expect(await writeSnapshot()).toEqual(before);
 
-    const after = await lastEventId();
     const done = await changePersonAction("role.add", { smartcardId: OLIVER, ...(await change({ acknowledgeWarning: true, justification: "Also works as a nurse-led clinic lead" })) });
-    expect(done).toStrictEqual({ ok: true, message: expect.stringMatching(/Job role added/) });
-    const [event] = await changeEventsAfter(after);
-    expect(event).toMatchObject({ action: "role.added", roleCode: "R8001", actorEmail: AGENT });
-    expect(JSON.parse(event!.safeguards!)).toMatchObject({ igWarning: { justification: "Also works as a nurse-led clinic lead" } });
+    expect(done).toStrictEqual({ ok: true, message: expect.stringMatching(/^Proposed/) });
+    expect(await activeGrants(OLIVER, A81002)).toMatchObject({ roles: ["R0260"] });
+    const pending = await db.pendingChange.findFirstOrThrow({ where: { smartcardId: OLIVER, status: "pending" } });
+
+    await signInAs(ADVANCED);
+    const after = await lastEventId();
+    await decideChange({ id: pending.id, decision: "approve" });
+    const [event, ...rest] = await changeEventsAfter(after);
+    expect(rest).toHaveLength(0);
+    expect(event).toMatchObject({ action: "role.added", roleCode: "R8001", actorEmail: ADVANCED });
+    expect(JSON.parse(event!.safeguards!)).toMatchObject({
+      igWarning: { justification: "Also works as a nurse-led clinic lead" },
+      approval: { proposedBy: AGENT, approvedBy: ADVANCED, why: ["ig_warning"] },
+    });
+    expect(await activeGrants(OLIVER, A81002)).toMatchObject({ roles: ["R0260", "R8001"] });
   });
 
   it("CSMS access at a fourth organisation warns; the third did not", async () => {
@@ -478,17 +525,17 @@ describe("asking for a workgroup change, and deciding on it", () => {
   const ZOE = demoPeople.coveredByPcnWholeGroup; // ready at New Pond Row; Ball Tree and Orchard covered
   let askId: string;
 
-  it("an RA agent asks; it is audited as change.asked and waits in the queue", async () => {
+  it("an RA agent asks; it is audited as change.proposed and waits for approval", async () => {
     await signInAs(AGENT);
     const before = await writeSnapshot();
     const after = await lastEventId();
     const asked = await askForChange({ kind: "workgroup.add", smartcardId: "5555 0000 0018", odsCode: "a81002", reason: "Back from leave, needs the PNL" });
-    expect(asked).toStrictEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), message: expect.stringMatching(/queue/) });
+    expect(asked).toStrictEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), message: expect.stringMatching(/approvals/) });
     askId = asked.id;
 
     const events = await changeEventsAfter(after);
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ action: "change.asked", smartcardId: SOPHIE, odsCode: A81002, actorEmail: AGENT, reason: "Back from leave, needs the PNL" });
+    expect(events[0]).toMatchObject({ action: "change.proposed", smartcardId: SOPHIE, odsCode: A81002, actorEmail: AGENT, reason: "Back from leave, needs the PNL" });
     expect(await db.pendingChange.findUniqueOrThrow({ where: { id: askId } })).toMatchObject({ kind: "workgroup.add", smartcardId: SOPHIE, odsCode: A81002, status: "pending", decidedById: null });
     // Nothing else: the profile is not touched by an ask.
     const now = await writeSnapshot();
@@ -521,7 +568,7 @@ describe("asking for a workgroup change, and deciding on it", () => {
   it("the proposer cannot decide, even once allowed to decide; an auditor cannot; nothing is written", async () => {
     const before = await writeSnapshot();
     await signInAs(AGENT);
-    expect(await failure(decideChange({ id: askId, decision: "apply", reason: "Go" }))).toMatchObject({
+    expect(await failure(decideChange({ id: askId, decision: "approve", reason: "Go" }))).toMatchObject({
       status: 403,
       message: expect.stringMatching(/Only advanced RA agents and RA managers/),
     });
@@ -529,7 +576,7 @@ describe("asking for a workgroup change, and deciding on it", () => {
     const agent = await db.consoleUser.findUniqueOrThrow({ where: { email: AGENT } });
     await db.consoleUser.update({ where: { id: agent.id }, data: { role: "advanced_ra_agent" } });
     try {
-      expect(await failure(decideChange({ id: askId, decision: "apply", reason: "Go" }))).toMatchObject({
+      expect(await failure(decideChange({ id: askId, decision: "approve", reason: "Go" }))).toMatchObject({
         status: 403,
         message: expect.stringMatching(/Someone other than the person who asked/),
       });
@@ -537,7 +584,7 @@ describe("asking for a workgroup change, and deciding on it", () => {
       await db.consoleUser.update({ where: { id: agent.id }, data: { role: agent.role } });
     }
     await signInAs(AUDITOR);
-    expect(await failure(decideChange({ id: askId, decision: "apply", reason: "Go" }))).toMatchObject({ status: 403, code: "forbidden" });
+    expect(await failure(decideChange({ id: askId, decision: "approve", reason: "Go" }))).toMatchObject({ status: 403, code: "forbidden" });
     expect(await writeSnapshot()).toEqual(before);
   });
 
@@ -545,42 +592,44 @@ describe("asking for a workgroup change, and deciding on it", () => {
     await signInAs(ADVANCED);
     const before = await writeSnapshot();
     const bad: [Record<string, unknown>, string][] = [
-      [{ id: askId, decision: "approve", reason: "Go" }, "decision"],
+      [{ id: askId, decision: "apply", reason: "Go" }, "decision"],
       [{ id: askId, reason: "Go" }, "decision"],
-      [{ id: askId, decision: "apply", reason: "   " }, "reason"],
-      [{ id: askId, decision: "apply", reason: "r".repeat(501) }, "reason"],
-      [{ id: "not-an-id", decision: "apply", reason: "Go" }, "id"],
+      [{ id: askId, decision: "reject", reason: "   " }, "reason"],
+      [{ id: askId, decision: "approve", reason: "r".repeat(501) }, "reason"],
+      [{ id: "not-an-id", decision: "approve", reason: "Go" }, "id"],
     ];
     for (const [input, field] of bad) {
       const problem = await failure(decideChange(input));
       expect({ input, status: problem.status, code: problem.code }).toEqual({ input, status: 400, code: "bad_input" });
       expect(problem.fields).toStrictEqual({ [field]: expect.stringMatching(/\S/) });
     }
-    expect(await failure(decideChange({ id: "00000000-0000-4000-8000-000000000000", decision: "apply", reason: "Go" }))).toMatchObject({ status: 404 });
+    expect(await failure(decideChange({ id: "00000000-0000-4000-8000-000000000000", decision: "approve", reason: "Go" }))).toMatchObject({ status: 404 });
     expect(await writeSnapshot()).toEqual(before);
   });
 
-  it("another advanced RA agent applies it: one workgroup.added event that says who asked, and the ask is applied", async () => {
+  it("another advanced RA agent approves it: one workgroup.added event that says who proposed and who approved", async () => {
     await signInAs(ADVANCED);
     const after = await lastEventId();
-    expect(await decideChange({ id: askId, decision: "apply", reason: "Checked with the practice manager" })).toStrictEqual({ message: expect.stringMatching(/^Applied/) });
+    expect(await decideChange({ id: askId, decision: "approve", reason: "Checked with the practice manager" })).toStrictEqual({ message: expect.stringMatching(/^Approved/), smartcardId: SOPHIE });
 
     const events = await changeEventsAfter(after);
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ action: "workgroup.added", smartcardId: SOPHIE, odsCode: A81002, actorEmail: ADVANCED, reason: expect.stringMatching(/asked by Alex Agent/) });
-    expect(JSON.parse(events[0]!.safeguards!)).toStrictEqual({ askedBy: { email: AGENT, pendingChangeId: askId } });
+    expect(events[0]).toMatchObject({ action: "workgroup.added", smartcardId: SOPHIE, odsCode: A81002, actorEmail: ADVANCED, reason: "Back from leave, needs the PNL" });
+    expect(JSON.parse(events[0]!.safeguards!)).toStrictEqual({
+      approval: { pendingChangeId: askId, proposedBy: AGENT, approvedBy: ADVANCED, why: ["asked"], note: "Checked with the practice manager" },
+    });
     expect(await activeGrants(SOPHIE, A81002)).toEqual({ roles: ["R8001"], workgroups: 1 });
     const advanced = await db.consoleUser.findUniqueOrThrow({ where: { email: ADVANCED } });
-    expect(await db.pendingChange.findUniqueOrThrow({ where: { id: askId } })).toMatchObject({ status: "applied", decidedById: advanced.id, decidedAt: expect.any(Date) });
+    expect(await db.pendingChange.findUniqueOrThrow({ where: { id: askId } })).toMatchObject({ status: "approved", decidedById: advanced.id, decidedAt: expect.any(Date) });
 
     // Deciding again changes nothing.
     const before = await writeSnapshot();
     await signInAs(MANAGER);
-    expect(await failure(decideChange({ id: askId, decision: "decline", reason: "Late" }))).toMatchObject({ status: 400, message: expect.stringMatching(/already been decided/) });
+    expect(await failure(decideChange({ id: askId, decision: "reject", reason: "Late" }))).toMatchObject({ status: 400, message: expect.stringMatching(/already been decided/) });
     expect(await writeSnapshot()).toEqual(before);
   });
 
-  it("declining writes exactly one change.declined event and changes nothing on the profile", async () => {
+  it("rejecting writes exactly one change.rejected event and changes nothing on the profile", async () => {
     await signInAs(AGENT);
     const { id } = await askForChange({ kind: "workgroup.remove", smartcardId: PETER, odsCode: A81001, reason: "No longer takes samples" });
     const grantsBefore = await activeGrants(PETER, A81001);
@@ -588,24 +637,29 @@ describe("asking for a workgroup change, and deciding on it", () => {
 
     await signInAs(MANAGER);
     const after = await lastEventId();
-    expect(await decideChange({ id, decision: "decline", reason: "Still on the sample-taking rota until June" })).toStrictEqual({ message: expect.stringMatching(/Declined/) });
+    expect(await decideChange({ id, decision: "reject", reason: "Still on the sample-taking rota until June" })).toStrictEqual({ message: expect.stringMatching(/Rejected/), smartcardId: PETER });
 
     const events = await changeEventsAfter(after);
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ action: "change.declined", smartcardId: PETER, odsCode: A81001, actorEmail: MANAGER, reason: "Still on the sample-taking rota until June" });
-    expect(JSON.parse(events[0]!.after!)).toMatchObject({ pendingChangeId: id, status: "declined" });
-    expect(await db.pendingChange.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "declined", decisionReason: "Still on the sample-taking rota until June" });
+    expect(events[0]).toMatchObject({ action: "change.rejected", smartcardId: PETER, odsCode: A81001, actorEmail: MANAGER, reason: "Still on the sample-taking rota until June" });
+    expect(JSON.parse(events[0]!.after!)).toMatchObject({ pendingChangeId: id, status: "rejected" });
+    expect(await db.pendingChange.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "rejected", decisionReason: "Still on the sample-taking rota until June" });
     expect(await activeGrants(PETER, A81001)).toEqual(grantsBefore);
     expect(await versionOf(PETER)).toBe(versionBefore);
   });
 
-  it("an ask whose grant the IG guard warns about is not applied blindly: 409 ig_warning, and it stays pending", async () => {
+  it("an ask whose grant the IG guard warns about is not approved blindly: 409 ig_warning until the approver justifies it", async () => {
     await signInAs(AGENT);
     const { id } = await askForChange({ kind: "workgroup.add", smartcardId: ZOE, odsCode: BALL_TREE, reason: "Works at Ball Tree too" });
     await signInAs(ADVANCED);
     const before = await writeSnapshot();
-    expect(await failure(decideChange({ id, decision: "apply", reason: "OK" }))).toMatchObject({ status: 409, code: "ig_warning" });
+    expect(await failure(decideChange({ id, decision: "approve", reason: "OK" }))).toMatchObject({ status: 409, code: "ig_warning" });
     expect(await writeSnapshot()).toEqual(before);
     expect((await db.pendingChange.findUniqueOrThrow({ where: { id } })).status).toBe("pending");
+    const after = await lastEventId();
+    await decideChange({ id, decision: "approve", acknowledgeWarning: true, justification: "Runs the Ball Tree clinic on Mondays" });
+    const events = await changeEventsAfter(after);
+    expect(events.map((e) => e.action)).toEqual(["workgroup.added"]);
+    expect(JSON.parse(events[0]!.safeguards!)).toMatchObject({ igWarning: { justification: "Runs the Ball Tree clinic on Mondays" }, approval: { why: ["asked", "ig_warning"] } });
   });
 });

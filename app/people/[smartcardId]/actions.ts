@@ -2,7 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { actionResult, type ActionFailure } from "@/lib/action-result";
-import { askForChange, changeKinds, changePerson, decideChange, type ChangeKind } from "@/lib/services/person-changes";
+import { askForChange, decideChange } from "@/lib/services/approvals";
+import { changeKinds, changePerson, type ChangeKind } from "@/lib/services/person-changes";
+import { changeGrantEndDate, reviewGrant } from "@/lib/services/reviews";
 
 export type ChangeResult = { ok: true; message: string } | ActionFailure;
 
@@ -25,5 +27,18 @@ export async function decideChangeAction(input: unknown): Promise<ChangeResult> 
   const result = await actionResult("decideChangeAction", () => decideChange(input));
   if (!result.ok) return result;
   revalidatePath("/approvals");
+  return { ok: true, message: result.value.message };
+}
+
+export async function reviewGrantAction(input: unknown): Promise<ChangeResult> {
+  const result = await actionResult("reviewGrantAction", () => reviewGrant(input));
+  if (!result.ok) return result;
+  revalidatePath("/reviews");
+  return { ok: true, message: result.value.message };
+}
+
+export async function changeEndDateAction(input: unknown): Promise<ChangeResult> {
+  const result = await actionResult("changeEndDateAction", () => changeGrantEndDate(input));
+  if (!result.ok) return result;
   return { ok: true, message: result.value.message };
 }

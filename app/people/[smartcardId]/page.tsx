@@ -3,12 +3,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { FlashProvider } from "@/components/people/flash";
 import { PastGrants } from "@/components/people/past-grants";
+import { PendingChanges } from "@/components/people/pending-changes";
 import { PersonHeading } from "@/components/people/person-heading";
 import { PositionsTable } from "@/components/people/positions-table";
 import { VerdictPanel } from "@/components/people/verdict-panel";
 import { AddRolePanel } from "@/components/people/add-role-panel";
 import { EventsTable } from "@/components/audit/events-table";
 import { authorisePage } from "@/lib/auth/authorise";
+import { canChangeAnything, decide } from "@/lib/auth/rules";
 import { personHistory, recordProfileView } from "@/lib/data/audit";
 import { listPendingChanges } from "@/lib/data/pending-changes";
 import { findPastGrants, findPersonProfile, listCsmsJobRoles } from "@/lib/data/people";
@@ -36,7 +38,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
   const [references, pastGrants, pending] = await Promise.all([
     requestReferences(history.map((e) => e.requestId)),
     findPastGrants(profile.id),
-    listPendingChanges(actor.odsCodes, profile.smartcardId),
+    listPendingChanges(actor.role === "auditor" ? "all" : actor.odsCodes, { smartcardId: profile.smartcardId }),
     recordProfileView(actor, profile, "page"),
   ]);
 
@@ -45,7 +47,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
   const wanted = (await searchParams).for;
   const named = typeof wanted === "string" ? parseOdsCode(wanted) : null;
   const plan = planFix(profile.verdictInput, named?.ok ? named.value.code : null);
-  const asked = pending.map((c) => c.odsCode);
+  const asked = pending.filter((c) => c.kind.startsWith("workgroup")).map((c) => c.odsCode);
   const ownProfile = actor.ownSmartcardId === profile.smartcardId;
 
   return (
@@ -54,7 +56,8 @@ export default async function PersonPage({ params, searchParams }: Props) {
       {ownProfile && (
         <p className="card border-l-8 border-l-nhs-warm-yellow">This is your own Care Identity profile: another RA officer must make any change to it.</p>
       )}
-      <VerdictPanel profile={profile} catalogue={catalogue} rights={rights} plan={plan} asked={asked} />
+      <PendingChanges pending={pending} canDecide={decide(actor, { kind: "change:queue" }).allowed} />
+      <VerdictPanel profile={profile} catalogue={catalogue} rights={rights} plan={plan} asked={asked} readOnly={!canChangeAnything(actor)} />
       <PositionsTable profile={profile} rights={rights} asked={asked} />
       {rights.roles.length > 0 && (
         <AddRolePanel profile={profile} catalogue={catalogue} changeable={rights.roles} needsRoleAt={plan.actions.find((a) => a.kind === "add_role")?.odsCode} />

@@ -1,0 +1,58 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useForm, type Resolver } from "react-hook-form";
+import { reviewGrantAction } from "@/app/people/[smartcardId]/actions";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { TextArea } from "@/components/forms/text-area";
+import { EndDateField } from "@/components/people/end-date-field";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { useFlash } from "@/components/people/flash";
+import { ReviewSchema } from "@/lib/validations/person";
+
+type Target = { kind: "role" | "workgroup"; smartcardId: string; odsCode: string; roleCode?: string; version: number };
+type Values = Target & { reason: string; decision: "still_needed" | "end_now"; endDate?: string };
+
+/** One access review decision: re-certify the grant as still needed, or end it now; either way with a reason. */
+/** `endingSoon`: the grant has an end date close by, so "still needed" takes a new end date (or none). */
+export function ReviewForm({ target, label, endingSoon }: { target: Target; label: string; endingSoon: boolean }) {
+  const { run, failure, fieldsFrom, attempt, failed } = useActionForm();
+  // The row usually leaves the list once decided: the outcome is said above the list (and focused) instead.
+  const flash = useFlash();
+  const { register, handleSubmit, setValue, formState } = useForm<Values>({
+    resolver: zodResolver(ReviewSchema) as unknown as Resolver<Values>,
+    defaultValues: { ...target, reason: "" },
+    shouldFocusError: false,
+  });
+  const prefix = `review-${target.smartcardId}-${target.odsCode}-${target.roleCode ?? "wg"}-`;
+  const submit = (decision: Values["decision"]) => {
+    setValue("decision", decision);
+    return handleSubmit(async (values) => {
+      const message = await run(async () => {
+        const result = await reviewGrantAction(values);
+        return result.ok ? { ok: true as const, value: result.message } : result;
+      });
+      if (message) flash.show(message);
+    }, failed)();
+  };
+  const fields = fieldsFrom(formState.errors, prefix);
+  return (
+    <form noValidate onSubmit={(e) => e.preventDefault()}>
+      <ErrorSummary message={failure?.message} fields={fields} idPrefix={prefix} focusKey={attempt} />
+      {endingSoon && (
+        <EndDateField
+          id={`${prefix}endDate`}
+          label="New end date if still needed"
+          hint="For example 3/12/2026. Leave empty to keep the access with no end date."
+          error={fields[`${prefix}endDate`]}
+          {...register("endDate")}
+        />
+      )}
+      <TextArea id={`${prefix}reason`} label={`Reason (${label})`} rows={2} maxLength={500} error={fields[`${prefix}reason`]} {...register("reason")} />
+      <div className="flex flex-wrap gap-3">
+        <button type="button" className="button" disabled={formState.isSubmitting} onClick={() => submit("still_needed")}>Still needed</button>
+        <button type="button" className="button-warning" disabled={formState.isSubmitting} onClick={() => submit("end_now")}>End now</button>
+      </div>
+    </form>
+  );
+}
