@@ -1,18 +1,18 @@
-// Next's hydration needs inline scripts, so 'unsafe-inline' stays for scripts; the rest is locked to this
-// origin: no framing, no plugins, no foreign form targets or base URLs. Development needs eval, so the
-// policy is for production builds only.
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self' 'unsafe-inline'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "frame-ancestors 'none'",
-  "form-action 'self'",
-  "base-uri 'self'",
-  "object-src 'none'",
-].join("; ");
+// Security headers come from proxy.ts (lib/security/headers.ts), with a fresh script nonce for every page.
+// The proxy skips built files (/_next/static, /_next/image), so they get the static headers from here
+// (Strict-Transport-Security is on every page already); tests/integration/headers.test.ts keeps the lists equal.
+const staticSecurityHeaders = [
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "same-origin" },
+  {
+    key: "Permissions-Policy",
+    value:
+      "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), hid=(), midi=(), magnetometer=(), " +
+      "gyroscope=(), accelerometer=(), display-capture=(), screen-wake-lock=(), xr-spatial-tracking=(), browsing-topics=()",
+  },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+];
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -21,17 +21,7 @@ const nextConfig = {
   experimental: { authInterrupts: true },
   poweredByHeader: false,
   async headers() {
-    return [
-      {
-        source: "/:path*",
-        headers: [
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "same-origin" },
-          ...(process.env.NODE_ENV === "production" ? [{ key: "Content-Security-Policy", value: contentSecurityPolicy }] : []),
-        ],
-      },
-    ];
+    return [{ source: "/:path*", headers: staticSecurityHeaders }];
   },
 };
 

@@ -40,7 +40,7 @@ export default defineConfig({
     },
     {
       // A database of its own, migrated and seeded afresh for every run.
-      command: `rm -f data/e2e.db data/e2e.db-journal data/e2e.db-wal data/e2e.db-shm data/e2e-checkpoints.jsonl && prisma migrate deploy && tsx prisma/seed.ts && next start -p ${port}`,
+      command: `rm -f data/e2e.db data/e2e.db-journal data/e2e.db-wal data/e2e.db-shm data/e2e-checkpoints.jsonl && prisma migrate deploy && tsx prisma/seed.ts && node scripts/server.mjs -p ${port}`,
       url: `http://localhost:${port}/login`,
       timeout: 180_000,
       reuseExistingServer: false,

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { actionResult } from "@/lib/action-result";
-import { changeConsoleUser, createConsoleUser, saveJobRole } from "@/lib/services/admin";
+import { changeConsoleUser, createConsoleUser, saveJobRole, signOutEverywhere } from "@/lib/services/admin";
 
 export async function saveJobRoleAction(mode: "add" | "update", input: unknown) {
   const result = await actionResult("saveJobRoleAction", async () => (await saveJobRole(mode === "add" ? "add" : "update", input)).code);
@@ -18,6 +18,12 @@ export async function createConsoleUserAction(input: unknown) {
 
 export async function changeConsoleUserAction(input: unknown) {
   const result = await actionResult("changeConsoleUserAction", () => changeConsoleUser(input));
+  if (result.ok) revalidatePath("/console-users");
+  return result;
+}
+
+export async function signOutEverywhereAction(input: unknown) {
+  const result = await actionResult("signOutEverywhereAction", () => signOutEverywhere(input));
   if (result.ok) revalidatePath("/console-users");
   return result;
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { Header } from "@/components/layout/header";
 import { currentActor } from "@/lib/auth/session";
@@ -10,6 +11,9 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered per request: its scripts carry that request's nonce (proxy.ts), which a page
+  // prerendered at build time could not, and the browser would refuse to run them.
+  await connection();
   const actor = await currentActor();
   return (
     <html lang="en-GB">

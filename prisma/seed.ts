@@ -1,12 +1,12 @@
 // Demo seed: `npx tsx prisma/seed.ts` (part of `npm run setup`). Safe to rerun: it adds what is missing,
 // upserts reference data, and never deletes. Everything is written in one transaction.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client";
 import { databaseUrl } from "../lib/data/database-url";
 import { parseEpraccur, parseWestSussexPcns, OdsImportError } from "./seed/ods-data";
 import { importOrganisations, organisationIds } from "./seed/organisations";
-import { seedConsoleUsers, seedJobRoles, seedPeople } from "./seed/demo-writer";
+import { recordSeedBaseline, seedConsoleUsers, seedJobRoles, seedPeople } from "./seed/demo-writer";
 import {
   DEFAULT_DEMO_PASSWORD,
   LANCING_PCN,
@@ -16,6 +16,7 @@ import {
   lancingPracticeCodes,
 } from "./seed/demo";
 import { demoPersonSeeds } from "./seed/people";
+import { seedTimeBound } from "./seed/time-bound";
 
 const odsFile = (name: string) => new URL(`./seed/ods/${name}`, import.meta.url);
 
@@ -31,6 +32,18 @@ function loadOdsSources() {
   return { practices, pcns };
 }
 
+/**
+ * The baseline event is hashed with AUDIT_HMAC_KEY: from the environment, else from the .env that
+ * `npm run setup` wrote (only that variable is read from it). Without one the baseline is left out.
+ */
+function auditKeyAvailable(): boolean {
+  if (!process.env.AUDIT_HMAC_KEY && existsSync(".env")) {
+    const match = /^AUDIT_HMAC_KEY=(.+)$/m.exec(readFileSync(".env", "utf8"));
+    if (match) process.env.AUDIT_HMAC_KEY = match[1]!.trim().replace(/^(["'])(.*)\1$/, "$2");
+  }
+  return Boolean(process.env.AUDIT_HMAC_KEY);
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   // Parse before opening the transaction: a malformed file stops the seed before anything is written.
@@ -38,6 +51,7 @@ async function main(): Promise<void> {
   // Never printed. The default is documented in the README.
   const password = process.env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD;
 
+  const withKey = auditKeyAvailable();
   const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl() }) });
   try {
     const result = await db.$transaction(
@@ -47,20 +61,31 @@ async function main(): Promise<void> {
         const orgIds = await organisationIds(tx, demoOdsCodes);
         const people = await seedPeople(tx, demoPersonSeeds, orgIds);
         const users = await seedConsoleUsers(tx, demoConsoleUsers, orgIds, password);
-        return { orgs, jobRoles, people, users };
+        const timeBound = await seedTimeBound(tx, new Date());
+        // Last: what the seed wrote is the change log's starting point (see lib/audit/baseline.ts).
+        const baseline = withKey ? await recordSeedBaseline(tx) : null;
+        return { orgs, jobRoles, people, users, timeBound, baseline };
       },
       // One SQLite writer and ~11,500 inserts on a first run: allow far more than the 5 s default.
       { maxWait: 10_000, timeout: 120_000 },
     );
 
-    const { orgs, jobRoles, people, users } = result;
+    const { orgs, jobRoles, people, users, timeBound, baseline } = result;
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(
       `Seed done in ${seconds}s: organisations +${orgs.created} (${orgs.total} in all, ${orgs.pcns} PCNs, ` +
         `${orgs.regrouped} practices linked to a PCN), job roles ${jobRoles} upserted, ` +
         `demo people +${people} of ${demoPersonSeeds.length}, console users +${users.created} of ${demoConsoleUsers.length}` +
-        ` (${users.linksCreated} organisation links added, ${users.passwordsReset} passwords reset).`,
+        ` (${users.linksCreated} organisation links added, ${users.passwordsReset} passwords reset), ` +
+        `${timeBound.ending} grants given an end date soon, ${timeBound.pending} pending change` +
+        (baseline ? `; change-log baseline recorded for ${baseline.people} people (${baseline.grants} active grants).` : "."),
     );
+    if (!withKey) {
+      console.warn(
+        "AUDIT_HMAC_KEY is not set (environment or .env): the seeded grants were not recorded as the change log's baseline, " +
+          "so `npm run audit:verify` will report them. Run the seed again with the key set.",
+      );
+    }
   } finally {
     await db.$disconnect();
   }

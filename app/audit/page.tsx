@@ -6,9 +6,8 @@ import { FilterForm, type FilterValues } from "@/components/audit/filter-form";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { authorisePage } from "@/lib/auth/authorise";
 import { singleValues, type RawSearchParams } from "@/lib/search-params";
-import { latestCheckpoint } from "@/lib/audit/checkpoint";
 import { approximateAuditEventCount, listAuditEvents } from "@/lib/data/audit";
-import { verifyAuditChain } from "@/lib/data/audit-verify";
+import { verifyAuditTrail } from "@/lib/data/audit-verify";
 import { requestReferences } from "@/lib/data/requests";
 import { AuditFilterSchema } from "@/lib/validations/audit";
 import { fieldErrors } from "@/lib/validations/parse";
@@ -28,7 +27,7 @@ export default async function AuditPage({ searchParams }: Props) {
   const page = parsed.success ? await listAuditEvents(parsed.data) : { events: [], nextCursor: null };
   const verify = query.verify === "full" || (await approximateAuditEventCount()) <= VERIFY_ON_VIEW_LIMIT;
   const [chain, references] = await Promise.all([
-    verify ? verifyAuditChain(latestCheckpoint()) : null,
+    verify ? verifyAuditTrail() : null,
     requestReferences(page.events.map((e) => e.requestId)),
   ]);
 

@@ -8,6 +8,15 @@ import { signInWaitMessage } from "@/lib/validations/login";
 
 export const metadata: Metadata = { title: "Sign in" };
 
+// What went wrong with a Care Identity (OIDC) sign-in, in words that say what to do next.
+const signInProblems: Record<string, string> = {
+  AccessDenied: "Your Care Identity has no account in this console. Ask your RA manager to add you.",
+  CareIdentityEmailUnverified:
+    "Your Care Identity's email address is not verified, so it cannot be linked to a console account. Ask your RA manager to add your smartcard ID to your console account, then try again.",
+  CareIdentityMismatch: "This console account is linked to a different Care Identity. Ask your RA manager for help.",
+  CareIdentityProfileMismatch: "Your Care Identity does not match the profile linked to your console account. Ask your RA manager to check your smartcard ID.",
+};
+
 type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string }> };
 
 export default async function LoginPage({ searchParams }: Props) {
@@ -19,9 +28,7 @@ export default async function LoginPage({ searchParams }: Props) {
       <p className="mb-6">Registration Authority staff and auditors sign in to manage and review CSMS access.</p>
       {error && error !== "CredentialsSignin" && (
         <p role="alert" className="mb-6 border-4 border-nhs-red p-4 font-bold">
-          {error === "AccessDenied"
-            ? "Your Care Identity has no account in this console. Ask your RA manager to add you."
-            : (signInWaitMessage(error) ?? "Sign-in did not complete. Try again, or ask your RA manager for help.")}
+          {signInProblems[error] ?? signInWaitMessage(error) ?? "Sign-in did not complete. Try again, or ask your RA manager for help."}
         </p>
       )}
       {oidcSignInName && <OidcSignIn name={oidcSignInName} returnTo={returnTo} />}

@@ -6,11 +6,21 @@ import { changeConsoleUserAction, createConsoleUserAction } from "@/app/admin-ac
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { SelectField } from "@/components/forms/select-field";
 import { TextField } from "@/components/forms/text-field";
+import { formatSmartcardId } from "@/lib/domain/smartcard";
 import { ConsoleUserSchema, ConsoleUserUpdateSchema } from "@/lib/validations/admin";
 import { useActionForm } from "@/components/forms/use-action-form";
 
-type User = { id: number; email: string; name: string; role: "ra_agent" | "advanced_ra_agent" | "auditor"; organisations: string[]; active: boolean };
-type Values = { id?: number; email?: string; name: string; role: "ra_agent" | "advanced_ra_agent" | "auditor"; odsCodes: string[]; active: boolean; password?: string };
+type User = { id: number; email: string; name: string; role: "ra_agent" | "advanced_ra_agent" | "auditor"; organisations: string[]; active: boolean; smartcardId: string | null };
+type Values = {
+  id?: number;
+  email?: string;
+  name: string;
+  role: "ra_agent" | "advanced_ra_agent" | "auditor";
+  odsCodes: string[];
+  active: boolean;
+  smartcardId: string;
+  password?: string;
+};
 type Props = { user?: User; organisations: { odsCode: string; name: string }[] };
 
 /** Adds a console user, or changes one; role and organisations apply on the user's very next request. */
@@ -20,8 +30,8 @@ export function ConsoleUserForm({ user, organisations }: Props) {
   const { register, handleSubmit, formState } = useForm<Values>({
     resolver: zodResolver(user ? ConsoleUserUpdateSchema : ConsoleUserSchema) as unknown as Resolver<Values>,
     defaultValues: user
-      ? { id: user.id, name: user.name, role: user.role, odsCodes: user.organisations, active: user.active }
-      : { email: "", name: "", role: "ra_agent", odsCodes: [], active: true, password: "" },
+      ? { id: user.id, name: user.name, role: user.role, odsCodes: user.organisations, active: user.active, smartcardId: user.smartcardId ? formatSmartcardId(user.smartcardId) : "" }
+      : { email: "", name: "", role: "ra_agent", odsCodes: [], active: true, smartcardId: "", password: "" },
     shouldFocusError: false,
   });
   const fields = fieldsFrom(formState.errors, prefix);
@@ -35,6 +45,20 @@ export function ConsoleUserForm({ user, organisations }: Props) {
       <ErrorSummary message={failure?.message} fields={fields} focusKey={attempt} />
       {!user && <TextField id={`${prefix}email`} label="Email address" type="email" maxLength={254} error={fields[`${prefix}email`]} {...register("email")} />}
       <TextField id={`${prefix}name`} label="Name" maxLength={100} error={fields[`${prefix}name`]} {...register("name")} />
+      <TextField
+        id={`${prefix}smartcardId`}
+        label="Smartcard ID of their own Care Identity profile"
+        hint={
+          user?.smartcardId
+            ? "12 digits. They cannot change this profile in the console; you can correct the ID but not remove it."
+            : "12 digits. Links the account to the person's own profile, so they cannot change it. Leave empty only if they have no profile here."
+        }
+        inputMode="numeric"
+        autoComplete="off"
+        maxLength={64}
+        error={fields[`${prefix}smartcardId`]}
+        {...register("smartcardId")}
+      />
       <SelectField id={`${prefix}role`} label="Console role" error={fields[`${prefix}role`]} {...register("role")}>
         <option value="ra_agent">RA agent</option>
         <option value="advanced_ra_agent">Advanced RA agent (also manages workgroups)</option>

@@ -50,9 +50,16 @@ export async function readJson(request: Request): Promise<Record<string, unknown
 
 type Context<P> = { params: Promise<P> };
 
-/** One wrapper for every route: Origin check on writes, and typed failures turned into the contract's error JSON. */
+// Every answer here is about people and their access (or an error about them): never kept by a browser,
+// a shared cache or the back button.
+function noStore(response: Response): Response {
+  response.headers.set("Cache-Control", "no-store");
+  return response;
+}
+
+/** One wrapper for every route: Origin check on writes, typed failures turned into the contract's error JSON, never cached. */
 export function apiRoute<P>(handler: (request: Request, params: P) => Promise<Response>) {
-  return async (request: Request, context: Context<P>): Promise<Response> => {
+  async function answer(request: Request, context: Context<P>): Promise<Response> {
     try {
       if (request.method !== "GET" && request.method !== "HEAD" && crossSite(request)) {
         return errorResponse({ code: "forbidden", message: "Cross-site requests are refused." }, 403);
@@ -64,5 +71,6 @@ export function apiRoute<P>(handler: (request: Request, params: P) => Promise<Re
       console.error("Unexpected failure in", request.method, new URL(request.url).pathname, error);
       return errorResponse({ code: "server_error", message: "Something went wrong on our side; nothing was changed." }, 500);
     }
-  };
+  }
+  return async (request: Request, context: Context<P>): Promise<Response> => noStore(await answer(request, context));
 }

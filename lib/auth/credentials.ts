@@ -1,7 +1,6 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { checkPassword } from "@/lib/data/console-users";
-import { giveBackRateLimit, takeRateLimit } from "@/lib/data/rate-limit";
+import { addressLimitKey, giveBackRateLimit, takeRateLimit } from "@/lib/data/rate-limit";
 import { reservePasswordCheck } from "@/lib/data/sign-in-attempts";
 import { LoginSchema } from "@/lib/validations/login";
 import { signInFailed, signInPasswordAccepted } from "./security-events";
@@ -14,8 +13,6 @@ export type SignInOutcome =
   | { ok: false; refusal: "wrong" }
   | { ok: false; refusal: "paused" | "rate_limited"; retryAfterSeconds: number };
 
-const addressKey = (address: string) => createHash("sha256").update(address).digest("hex").slice(0, 32);
-
 /**
  * Email-and-password sign-in for the embedded default. In order: the network address's limit (every attempt
  * takes a place, given back when it succeeds), the form, the email's wait after repeated failures (taken
@@ -23,7 +20,7 @@ const addressKey = (address: string) => createHash("sha256").update(address).dig
  * through exactly the same steps. Failures are recorded with the email typed, never the password.
  */
 export async function attemptSignIn(input: unknown, clientAddress: string, now = new Date()): Promise<SignInOutcome> {
-  const address = addressKey(clientAddress);
+  const address = addressLimitKey(clientAddress);
   const taken = await takeRateLimit(
     SIGN_IN_POLICY.perAddress.map(({ limit, windowMs }) => ({ key: `sign-in:address:${windowMs}:${address}`, limit, windowMs })),
     now,

@@ -29,6 +29,7 @@ export type Permission =
   // An RA agent asks for a workgroup change they may not make; an RA manager or advanced RA agent decides.
   | { kind: "change:ask"; smartcardId: string; odsCode: string }
   | { kind: "change:queue" }
+  | { kind: "review:work" }
   | { kind: "change:decide"; smartcardId: string; odsCode: string; proposedById: number }
   | { kind: "audit:read" }
   | { kind: "request:inbox" }
@@ -76,7 +77,9 @@ export function decide(actor: ConsoleActor, permission: Permission): Decision {
         : { allowed: false, reason: "Workgroup changes need an advanced RA agent or RA manager: use \"ask for this\" to send it to them." };
     }
     case "change:queue":
-      return managesWorkgroups(actor) ? allow : { allowed: false, reason: "Only advanced RA agents and RA managers work the queue of asked-for changes." };
+      return managesWorkgroups(actor) ? allow : { allowed: false, reason: "Only advanced RA agents and RA managers approve changes." };
+    case "review:work":
+      return managesWorkgroups(actor) ? allow : { allowed: false, reason: "Only advanced RA agents and RA managers run access reviews." };
     case "change:ask": {
       const scope = inPersonScope(actor, permission.smartcardId, permission.odsCode);
       if (!scope.allowed) return scope;

@@ -58,3 +58,30 @@ export function chainHash(prevHash: string, event: ChainedFields): string {
   const canonical = JSON.stringify(fields);
   return createHmac("sha256", auditKey()).update(prevHash).update("\n").update(canonical).digest("hex");
 }
+
+// The profile access log: who looked at whose profile. A chain of its own, keyed with the same key.
+export type AccessLogFields = {
+  id: number;
+  occurredAt: Date;
+  actorId: number;
+  actorEmail: string;
+  personId: number;
+  smartcardId: string;
+  personName: string;
+  via: string;
+};
+
+/** Tagged so that an access-log hash can never stand in for a change-log one, or the other way round. */
+export function accessLogHash(prevHash: string, entry: AccessLogFields): string {
+  const canonical = JSON.stringify([
+    entry.id,
+    entry.occurredAt.toISOString(),
+    entry.actorId,
+    entry.actorEmail,
+    entry.personId,
+    entry.smartcardId,
+    entry.personName,
+    entry.via,
+  ]);
+  return createHmac("sha256", auditKey()).update("access-log\n").update(prevHash).update("\n").update(canonical).digest("hex");
+}

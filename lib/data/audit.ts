@@ -1,6 +1,8 @@
 import "server-only";
 import { db } from "./db";
 import { requestIdFor } from "./requests";
+import { accessLogHash, GENESIS_HASH } from "./audit-chain";
+import { checkpointAfterWrite } from "@/lib/audit/auto-checkpoint";
 import type { Prisma } from "@/generated/prisma/client";
 import type { AuditFilter } from "@/lib/validations/audit";
 import type { ConsoleActor } from "@/lib/auth/rules";
@@ -73,11 +75,28 @@ export async function personHistory(smartcardId: string, limit = 20): Promise<Au
   return db.auditEvent.findMany({ where: { smartcardId }, orderBy: { id: "desc" }, take: limit });
 }
 
-/** Looking at a profile is recorded in the access log, apart from the change log. */
+/**
+ * Looking at a profile is recorded in the access log, apart from the change log, on a keyed hash chain of its
+ * own (read the last row, append the next id), so a view edited, removed or rewritten in the database shows.
+ */
 export async function recordProfileView(actor: ConsoleActor, person: { id: number; smartcardId: string; name: string }, via: "page" | "api") {
-  await db.accessLogEntry.create({
-    data: { actorId: actor.id, actorEmail: actor.email, personId: person.id, smartcardId: person.smartcardId, personName: person.name, via },
+  await db.$transaction(async (tx) => {
+    const last = await tx.accessLogEntry.findFirst({ orderBy: { id: "desc" }, select: { id: true, hash: true } });
+    // Rows from before the chain have no hash: the first chained row starts from the genesis hash.
+    const prevHash = last?.hash || GENESIS_HASH;
+    const fields = {
+      id: (last?.id ?? 0) + 1,
+      occurredAt: new Date(),
+      actorId: actor.id,
+      actorEmail: actor.email,
+      personId: person.id,
+      smartcardId: person.smartcardId,
+      personName: person.name,
+      via,
+    };
+    await tx.accessLogEntry.create({ data: { ...fields, prevHash, hash: accessLogHash(prevHash, fields) } });
   });
+  await checkpointAfterWrite();
 }
 
 export async function listAccessLog(filter: AuditFilter) {

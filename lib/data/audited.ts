@@ -1,6 +1,7 @@
 import "server-only";
 import { db, type Tx } from "./db";
 import { chainHash, GENESIS_HASH } from "./audit-chain";
+import { checkpointAfterWrite } from "@/lib/audit/auto-checkpoint";
 
 /** Who did it; security events such as a failed sign-in have an email but no console user id or name. */
 export type Actor = { id: number | null; email: string; name?: string | null };
@@ -25,7 +26,8 @@ export type AuditDraft = {
 export type Safeguards = {
   identity?: { method: string; note: string; confirmedBy: string };
   igWarning?: { warnings: string[]; justification: string };
-  askedBy?: { email: string; pendingChangeId: string };
+  // A second person approved it: who proposed, who approved, and why it needed them.
+  approval?: { pendingChangeId: string; proposedBy: string; approvedBy: string; why: string[]; note?: string };
 };
 
 async function appendAuditEvent(tx: Tx, actor: Actor, draft: AuditDraft): Promise<void> {
@@ -59,6 +61,7 @@ async function appendAuditEvent(tx: Tx, actor: Actor, draft: AuditDraft): Promis
 /** Security events (sign-in, sign-out, failures, refusals) join the same chain, in a transaction of their own. */
 export async function recordSecurityEvent(actor: Actor, draft: AuditDraft): Promise<void> {
   await db.$transaction((tx) => appendAuditEvent(tx, actor, draft));
+  await checkpointAfterWrite();
 }
 
 /**
@@ -67,11 +70,23 @@ export async function recordSecurityEvent(actor: Actor, draft: AuditDraft): Prom
  */
 export async function auditedChange<T>(
   actor: Actor,
-  work: (tx: Tx) => Promise<{ result: T; audit: AuditDraft }>,
+  work: (tx: Tx) => Promise<{ result: T; audit: AuditDraft | null; earlier?: SystemEvent[] }>,
 ): Promise<T> {
-  return db.$transaction(async (tx) => {
-    const { result, audit } = await work(tx);
-    await appendAuditEvent(tx, actor, audit);
+  const committed = await db.$transaction(async (tx) => {
+    const { result, audit, earlier = [] } = await work(tx);
+    // What the system did first in the same transaction (grants whose end date had passed) is logged first.
+    for (const event of earlier) await appendAuditEvent(tx, event.actor, event.draft);
+    // Null only when the work found nothing to do and wrote nothing (an expiry that already happened).
+    if (audit) await appendAuditEvent(tx, actor, audit);
     return result;
   });
+  // After the commit, outside the transaction: a signed checkpoint when one is due. Never fails the change.
+  await checkpointAfterWrite();
+  return committed;
 }
+
+/** An event written inside someone's change but done by another actor (the system ending a lapsed grant). */
+export type SystemEvent = { actor: Actor; draft: AuditDraft };
+
+/** The actor for what the console does by itself: expiries of grants and of undecided pending changes. */
+export const SYSTEM_ACTOR: Actor = { id: null, email: "system", name: "System" };

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { odsCodeField } from "./fields";
+import { odsCodeField, smartcardIdField } from "./fields";
 
 /** A catalogue entry; functions are typed one per line in the form. */
 export const JobRoleSchema = z.object({
@@ -27,6 +27,12 @@ export const ConsoleUserSchema = z.object({
     z.array(odsCodeField).max(200, "At most 200 organisations"),
   ),
   active: z.boolean(),
+  // The person's own Care Identity profile (its smartcard ID): nobody changes their own profile. Empty: none;
+  // left out of a change: kept as it is.
+  smartcardId: z.preprocess(
+    (v) => (v === null || (typeof v === "string" && v.trim() === "") ? null : v),
+    smartcardIdField.nullable().optional(),
+  ),
   // Only for email-and-password sign-in (the embedded default); OIDC deployments leave it empty.
   password: z.preprocess(
     (v) => (typeof v === "string" && v === "" ? undefined : v),
@@ -35,5 +41,9 @@ export const ConsoleUserSchema = z.object({
 });
 
 export const ConsoleUserUpdateSchema = ConsoleUserSchema.omit({ email: true, password: true }).extend({
+  id: z.number({ error: "The account is missing — reload the page" }).int().positive(),
+});
+
+export const ConsoleUserIdSchema = z.object({
   id: z.number({ error: "The account is missing — reload the page" }).int().positive(),
 });

@@ -2,6 +2,8 @@
 // upserted, people and accounts are created only when absent, grants only with a new person, nothing deleted.
 import { hash, verify } from "@node-rs/argon2";
 import type { Prisma } from "../../generated/prisma/client";
+import { BASELINE_ACTION, baselineSummary, buildBaseline, parseBaseline } from "../../lib/audit/baseline";
+import { chainHash, GENESIS_HASH } from "../../lib/data/audit-chain";
 import { csmsJobRoles, otherJobRoles } from "./job-roles";
 import { DEMO_GRANT_REASON, type DemoConsoleUser } from "./demo";
 import type { GrantSeed, PersonSeed } from "./people";
@@ -71,9 +73,12 @@ export async function seedConsoleUsers(
 ): Promise<ConsoleUserCounts> {
   const counts: ConsoleUserCounts = { created: 0, linksCreated: 0, passwordsReset: 0 };
   for (const u of users) {
-    const personId = u.smartcardId
-      ? (await tx.person.findUnique({ where: { smartcardId: u.smartcardId }, select: { id: true } }))?.id ?? null
+    // The account's own profile, so "no change to your own profile" holds for it; never one that another
+    // account was linked to in the console since (one person, one account).
+    const profile = u.smartcardId
+      ? await tx.person.findUnique({ where: { smartcardId: u.smartcardId }, select: { id: true, consoleUser: { select: { email: true } } } })
       : null;
+    const personId = profile && (!profile.consoleUser || profile.consoleUser.email === u.email) ? profile.id : null;
     let user = await tx.consoleUser.findUnique({ where: { email: u.email } });
     if (!user) {
       user = await tx.consoleUser.create({
@@ -105,4 +110,62 @@ export async function seedConsoleUsers(
     }
   }
   return counts;
+}
+
+/**
+ * Records the grants the seed wrote as the change log's starting point: one `seed.baseline` event on the keyed
+ * chain (same transaction), listing each person not in an earlier baseline with their active grants and version.
+ * On a first run that is everyone; on a rerun, only the people it just created (none: no event). A database
+ * seeded before baselines existed gets one for everyone on its next seed run. Needs AUDIT_HMAC_KEY.
+ */
+export async function recordSeedBaseline(tx: Tx): Promise<{ people: number; positions: number; grants: number } | null> {
+  const earlier = await tx.auditEvent.findMany({ where: { action: BASELINE_ACTION }, select: { after: true } });
+  const covered = new Set(earlier.flatMap((e) => parseBaseline(e.after)?.people.map((p) => p.smartcardId) ?? []));
+  const people = (
+    await tx.person.findMany({
+      select: {
+        smartcardId: true,
+        name: true,
+        version: true,
+        positions: {
+          select: {
+            organisation: { select: { odsCode: true } },
+            roles: { where: { endedAt: null }, select: { roleCode: true, endsAt: true } },
+            workgroups: { where: { endedAt: null }, select: { workgroup: true, endsAt: true } },
+          },
+        },
+      },
+    })
+  ).filter((p) => !covered.has(p.smartcardId));
+  if (people.length === 0) return null;
+
+  const baseline = buildBaseline(people);
+  const summary = baselineSummary(baseline);
+  const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true, hash: true, occurredAt: true } });
+  const now = new Date();
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  const fields = {
+    id: (last?.id ?? 0) + 1,
+    occurredAt: last && last.occurredAt > now ? last.occurredAt : now,
+    actorId: null,
+    actorEmail: "seed",
+    actorName: "Demo seed",
+    action: BASELINE_ACTION,
+    personId: null,
+    smartcardId: null,
+    personName: null,
+    odsCode: null,
+    orgName: null,
+    roleCode: null,
+    roleName: null,
+    before: null,
+    after: JSON.stringify(baseline),
+    reason:
+      `The grants the seed wrote, recorded as the starting point of the change log: ${summary.people} people, ` +
+      `${summary.positions} positions, ${summary.grants} active grants.`,
+    requestId: null,
+    safeguards: null,
+  };
+  await tx.auditEvent.create({ data: { ...fields, prevHash, hash: chainHash(prevHash, fields) } });
+  return summary;
 }

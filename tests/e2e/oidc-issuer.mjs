@@ -1,6 +1,8 @@
 // A stand-in OIDC identity provider (NHS CIS2 in real deployments) for the browser tests, built on the
 // maintained oauth2-mock-server. Its authorize endpoint signs in at once as "the next identity", which a
-// test sets with POST /__test/identity (body: the email). Test-only; never part of the console.
+// test sets with POST /__test/identity: a plain-text body is the email (subject `cis2-<email>`, email
+// verified); a JSON body sets the claims itself ({ email, sub?, email_verified?, uid? }). Test-only; never part
+// of the console.
 import http from "node:http";
 import { OAuth2Issuer, OAuth2Service } from "oauth2-mock-server";
 
@@ -10,7 +12,8 @@ issuer.url = `http://localhost:${port}`;
 await issuer.keys.generate("RS256");
 const service = new OAuth2Service(issuer);
 
-let nextIdentity = "manager@ra.example";
+const identityFor = (email) => ({ sub: `cis2-${email}`, email, name: email, email_verified: true });
+let nextIdentity = identityFor("manager@ra.example");
 const identityForCode = new Map();
 
 service.on("beforeAuthorizeRedirect", (redirect) => {
@@ -18,11 +21,9 @@ service.on("beforeAuthorizeRedirect", (redirect) => {
   if (code) identityForCode.set(code, nextIdentity);
 });
 service.on("beforeTokenSigning", (token, req) => {
-  const email = identityForCode.get(req.body?.code);
-  if (!email) return;
-  token.payload.sub = `cis2-${email}`;
-  token.payload.email = email;
-  token.payload.name = email;
+  const identity = identityForCode.get(req.body?.code);
+  if (!identity) return;
+  Object.assign(token.payload, identity);
 });
 
 http
@@ -31,7 +32,13 @@ http
       let body = "";
       req.on("data", (chunk) => (body += chunk));
       req.on("end", () => {
-        nextIdentity = body.trim();
+        if ((req.headers["content-type"] ?? "").startsWith("application/json")) {
+          const claims = JSON.parse(body);
+          nextIdentity = { ...identityFor(claims.email), ...claims };
+          for (const [name, value] of Object.entries(nextIdentity)) if (value === null) delete nextIdentity[name];
+        } else {
+          nextIdentity = identityFor(body.trim());
+        }
         res.end("ok");
       });
       return;

@@ -32,3 +32,32 @@ test("an identity the console does not know is refused", async ({ page, request 
   await page.goto("/");
   await expect(page).toHaveURL(/\/login/);
 });
+
+/** The claims the stand-in provider sends next (anything left out: subject `cis2-<email>`, email verified). */
+async function nextClaims(request: APIRequestContext, claims: { email: string; sub?: string; email_verified?: boolean | null; uid?: string }) {
+  const response = await request.post(`${issuer}/__test/identity`, { data: claims });
+  expect(response.ok()).toBe(true);
+}
+
+test("an email the provider has not verified does not link a Care Identity to an account", async ({ page, request }) => {
+  await nextClaims(request, { email: "advanced@ra.example", sub: "cis2-unverified-advanced", email_verified: null });
+  await page.goto("/login");
+  await page.getByRole("button", { name: "Sign in with Care Identity" }).click();
+  await expect(page).toHaveURL(/\/login\?error=CareIdentityEmailUnverified/);
+  await expect(page.getByRole("alert").filter({ hasText: /Sign-in|Care Identity/ })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign out" })).toHaveCount(0);
+});
+
+test("once an account is linked, another Care Identity with the same email is refused", async ({ page, request }) => {
+  await nextClaims(request, { email: "agent-sussex@ra.example", sub: "cis2-sam-sussex" });
+  await page.goto("/login");
+  await page.getByRole("button", { name: "Sign in with Care Identity" }).click();
+  await expect(page.getByText("Sam Sussex (RA agent)")).toBeVisible();
+  await page.context().clearCookies();
+
+  await nextClaims(request, { email: "agent-sussex@ra.example", sub: "cis2-someone-else" });
+  await page.goto("/login");
+  await page.getByRole("button", { name: "Sign in with Care Identity" }).click();
+  await expect(page).toHaveURL(/\/login\?error=CareIdentityMismatch/);
+  await expect(page.getByRole("button", { name: "Sign out" })).toHaveCount(0);
+});

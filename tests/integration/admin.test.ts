@@ -55,7 +55,7 @@ describe("console users", () => {
     await createConsoleUser({ email: "New.Agent@ra.example", name: "New Agent", role: "ra_agent", odsCodes: "A81002", active: true, password: "a-long-temporary-password" });
     expect(await authorizeCredentials({ email: "new.agent@ra.example", password: "a-long-temporary-password" })).not.toBeNull();
     const [event] = await changeEvents("console_user.added");
-    expect(JSON.parse(event!.after!)).toEqual({ email: "new.agent@ra.example", name: "New Agent", role: "ra_agent", active: true, organisations: ["A81002"] });
+    expect(JSON.parse(event!.after!)).toEqual({ email: "new.agent@ra.example", name: "New Agent", role: "ra_agent", active: true, organisations: ["A81002"], smartcardId: null });
     expect(event!.after).not.toContain("argon2");
   });
 
@@ -94,5 +94,88 @@ describe("console users", () => {
     await signInAs("agent@ra.example");
     await expect(createConsoleUser({ email: "x@ra.example", name: "X", role: "auditor", odsCodes: [], active: true })).rejects.toMatchObject({ code: "forbidden" });
     expect(await db.consoleUser.count({ where: { email: "x@ra.example" } })).toBe(0);
+  });
+});
+
+describe("linking a console user to their own Care Identity profile", () => {
+  beforeEach(async () => {
+    await signInAs("manager@ra.example");
+  });
+
+  const accountWrites = async () => ({
+    users: await db.consoleUser.count(),
+    links: await db.consoleUser.count({ where: { personId: { not: null } } }),
+    events: await db.auditEvent.count({ where: { NOT: { action: { startsWith: "security." } } } }),
+  });
+
+  it("a new account gets its smartcard ID (as people write it), audited", async () => {
+    await createConsoleUser({ email: "linked.agent@ra.example", name: "Linked Agent", role: "ra_agent", odsCodes: ["A81002"], active: true, smartcardId: "5555 0000 0005" });
+    const user = await db.consoleUser.findUniqueOrThrow({ where: { email: "linked.agent@ra.example" }, include: { person: true } });
+    expect(user.person?.smartcardId).toBe(demoPeople.canLogInClerical);
+    const [event] = (await changeEvents("console_user.added")).slice(-1);
+    expect(JSON.parse(event!.after!)).toMatchObject({ email: "linked.agent@ra.example", smartcardId: demoPeople.canLogInClerical });
+  });
+
+  it.each([
+    ["a malformed smartcard ID", "5555-0000-00O2", /digits/],
+    ["a smartcard ID no profile has", "9999 9999 9999", /No Care Identity profile/],
+    ["a profile already linked to another account", demoPeople.alexAgent, /already linked to the console account of Alex Agent/],
+  ])("%s is 400 with a message on the field, nothing written (new account)", async (_name, smartcardId, message) => {
+    const before = await accountWrites();
+    await expect(
+      createConsoleUser({ email: "refused.link@ra.example", name: "Refused", role: "auditor", odsCodes: [], active: true, smartcardId }),
+    ).rejects.toMatchObject({ code: "bad_input", status: 400, fields: { smartcardId: expect.stringMatching(message) } });
+    expect(await accountWrites()).toEqual(before);
+  });
+
+  it.each([
+    ["a malformed smartcard ID", "55550000000", /12 digits/],
+    ["a smartcard ID no profile has", "999999999999", /No Care Identity profile/],
+    ["a profile already linked to another account", demoPeople.alexAgent, /already linked/],
+  ])("%s is 400 with a message on the field, nothing written (existing account)", async (_name, smartcardId, message) => {
+    const id = await userId("advanced@ra.example");
+    const before = await accountWrites();
+    await expect(
+      changeConsoleUser({ id, name: "Ade Advanced", role: "advanced_ra_agent", odsCodes: ["A81001"], active: true, smartcardId }),
+    ).rejects.toMatchObject({ code: "bad_input", status: 400, fields: { smartcardId: expect.stringMatching(message) } });
+    expect(await accountWrites()).toEqual(before);
+    expect(await db.consoleUser.findUniqueOrThrow({ where: { id } })).toMatchObject({ personId: null });
+  });
+
+  it("a linked agent can no longer change their own profile, though it is in their organisations", async () => {
+    const id = await userId("agent-sussex@ra.example");
+    await changeConsoleUser({ id, name: "Sam Sussex", role: "ra_agent", odsCodes: ["H82065", "H82091", "H82096"], active: true, smartcardId: demoPeople.noWorkgroupPcnPractice });
+    const [event] = (await changeEvents("console_user.updated")).slice(-1);
+    expect(JSON.parse(event!.before!)).toMatchObject({ smartcardId: null });
+    expect(JSON.parse(event!.after!)).toMatchObject({ smartcardId: demoPeople.noWorkgroupPcnPractice });
+
+    await signInAs("agent-sussex@ra.example");
+    const person = await db.person.findUniqueOrThrow({ where: { smartcardId: demoPeople.noWorkgroupPcnPractice } });
+    const grants = await db.roleAssignment.count();
+    await expect(
+      changePerson("role.add", { smartcardId: demoPeople.noWorkgroupPcnPractice, odsCode: "H82065", roleCode: "R8010", reason: "test", version: person.version }),
+    ).rejects.toMatchObject({ code: "forbidden", message: expect.stringMatching(/your own Care Identity profile/) });
+    expect(await db.roleAssignment.count()).toBe(grants);
+    // Someone else's profile at the same practice is still theirs to change (the IG guard may still have a word).
+    const other = await db.person.findUniqueOrThrow({ where: { smartcardId: demoPeople.coveredByPcn } });
+    const outcome = await changePerson("role.add", { smartcardId: demoPeople.coveredByPcn, odsCode: "H82065", roleCode: "R8010", reason: "test", version: other.version }).catch(
+      (error: unknown) => error,
+    );
+    expect(outcome).not.toMatchObject({ code: "forbidden" });
+  });
+
+  it("a link can be corrected but not removed; leaving the field out keeps it", async () => {
+    const id = await userId("agent@ra.example");
+    const before = await accountWrites();
+    await expect(
+      changeConsoleUser({ id, name: "Alex Agent", role: "ra_agent", odsCodes: ["A81001"], active: true, smartcardId: "" }),
+    ).rejects.toMatchObject({ code: "bad_input", fields: { smartcardId: expect.stringMatching(/rather than removing it/) } });
+    expect(await accountWrites()).toEqual(before);
+
+    await changeConsoleUser({ id, name: "Alex Agent", role: "ra_agent", odsCodes: ["A81001", "A81002"], active: true });
+    expect((await db.consoleUser.findUniqueOrThrow({ where: { id }, include: { person: true } })).person?.smartcardId).toBe(demoPeople.alexAgent);
+
+    await changeConsoleUser({ id, name: "Alex Agent", role: "ra_agent", odsCodes: ["A81001", "A81002"], active: true, smartcardId: demoPeople.nonCsmsRoleOnly });
+    expect((await db.consoleUser.findUniqueOrThrow({ where: { id }, include: { person: true } })).person?.smartcardId).toBe(demoPeople.nonCsmsRoleOnly);
   });
 });

@@ -40,14 +40,14 @@ beforeAll(async () => {
     actors[email] = { id: user.id, email: user.email };
   }
   const [agent, manager] = [actors["agent@ra.example"]!, actors["manager@ra.example"]!];
-  await at("2026-01-10T10:00:00Z", async () => addWorkgroup(agent, await change(demoPeople.noWorkgroup, DENSHAM.odsCode, { requestId: "REQ-100" })));
-  await at("2026-02-15T12:00:00Z", async () => addRole(manager, await change(demoPeople.canLogInGp, QUEENS_PARK.odsCode, { roleCode: "R8001", requestId: "REQ-200", acknowledgeWarning: true, justification: "Second role for the audit API test" })));
-  await at("2026-03-20T09:00:00Z", async () => removeRole(agent, await change(demoPeople.canLogInTwoRoles, QUEENS_PARK.odsCode, { roleCode: "R0620" })));
-  await at("2026-03-20T23:59:59.500Z", async () => removeWorkgroup(manager, await change(demoPeople.noWorkgroup, DENSHAM.odsCode, { requestId: "REQ-100" })));
-  await at("2026-03-21T00:00:00Z", async () => addWorkgroup(agent, await change(demoPeople.trustNoWorkgroup, "RYR")));
+  await at("2030-01-10T10:00:00Z", async () => addWorkgroup(agent, await change(demoPeople.noWorkgroup, DENSHAM.odsCode, { requestId: "REQ-100" })));
+  await at("2030-02-15T12:00:00Z", async () => addRole(manager, await change(demoPeople.canLogInGp, QUEENS_PARK.odsCode, { roleCode: "R8001", requestId: "REQ-200", acknowledgeWarning: true, justification: "Second role for the audit API test" })));
+  await at("2030-03-20T09:00:00Z", async () => removeRole(agent, await change(demoPeople.canLogInTwoRoles, QUEENS_PARK.odsCode, { roleCode: "R0620" })));
+  await at("2030-03-20T23:59:59.500Z", async () => removeWorkgroup(manager, await change(demoPeople.noWorkgroup, DENSHAM.odsCode, { requestId: "REQ-100" })));
+  await at("2030-03-21T00:00:00Z", async () => addWorkgroup(agent, await change(demoPeople.trustNoWorkgroup, "RYR")));
   for (let k = 0; k < 20; k++) {
     const who = Object.values(actors)[k % 3]!;
-    await at(new Date(Date.UTC(2026, 3, 1, k)).toISOString(), () => recordSecurityEvent(who, { action: "security.sign_in", reason: "Signed in with credentials" }));
+    await at(new Date(Date.UTC(2030, 3, 1, k)).toISOString(), () => recordSecurityEvent(who, { action: "security.sign_in", reason: "Signed in with credentials" }));
   }
 });
 afterEach(() => signOut());
@@ -93,11 +93,11 @@ describe("filters", () => {
     { name: "odsCode, lower case", query: { odsCode: "a81002" }, match: (e) => e.odsCode === "A81002", expected: 2 },
     { name: "requestId", query: { requestId: "REQ-100" }, match: (e) => e.requestId === "REQ-100", expected: 2 },
     {
-      name: "from and to the same day (the whole day)", query: { from: "2026-03-20", to: "2026-03-20" },
-      match: (e) => e.occurredAt >= new Date("2026-03-20T00:00:00Z") && e.occurredAt < new Date("2026-03-21T00:00:00Z"), expected: 2,
+      name: "from and to the same day (the whole day)", query: { from: "2030-03-20", to: "2030-03-20" },
+      match: (e) => e.occurredAt >= new Date("2030-03-20T00:00:00Z") && e.occurredAt < new Date("2030-03-21T00:00:00Z"), expected: 2,
     },
-    { name: "to a day", query: { to: "2026-01-31" }, match: (e) => e.occurredAt < new Date("2026-02-01T00:00:00Z"), expected: 1 },
-    { name: "from an instant", query: { from: "2026-03-20T10:00:00Z", to: "2026-04-01T04:30:00Z" }, match: (e) => e.occurredAt >= new Date("2026-03-20T10:00:00Z") && e.occurredAt <= new Date("2026-04-01T04:30:00Z"), expected: 7 },
+    { name: "to a day", query: { to: "2030-01-31" }, match: (e) => e.occurredAt < new Date("2030-02-01T00:00:00Z"), expected: 2 },
+    { name: "from an instant", query: { from: "2030-03-20T10:00:00Z", to: "2030-04-01T04:30:00Z" }, match: (e) => e.occurredAt >= new Date("2030-03-20T10:00:00Z") && e.occurredAt <= new Date("2030-04-01T04:30:00Z"), expected: 7 },
     { name: "actor and odsCode together", query: { actor: "agent@ra.example", odsCode: "A81002" }, match: (e) => e.actorEmail === "agent@ra.example" && e.odsCode === "A81002", expected: 1 },
   ];
 

@@ -302,6 +302,8 @@ describe("verification over 100,000 events", () => {
     const { status, body } = await auditJson("verify");
     console.log(`verify of ${body.checked} events in ${Math.round(performance.now() - started)} ms`);
     expect(status).toBe(200);
-    expect(body).toMatchObject({ ok: true, checked: await db.auditEvent.count(), firstBadEventId: null });
+    // The generated events are about people the database does not hold, so only the chain itself is judged here;
+    // replaying events against the database is tested in audit-reconcile.test.ts.
+    expect(body).toMatchObject({ checked: await db.auditEvent.count(), chain: { ok: true, firstBadEventId: null } });
   });
 });

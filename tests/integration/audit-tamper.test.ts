@@ -9,6 +9,7 @@ import { chainHash, GENESIS_HASH } from "@/lib/data/audit-chain";
 import { auditChainHead, verifyAuditChain } from "@/lib/data/audit-verify";
 import { recordSecurityEvent } from "@/lib/data/audited";
 import { appendCheckpoint, latestCheckpoint } from "@/lib/audit/checkpoint";
+import { decideChange } from "@/lib/services/approvals";
 import { DENSHAM, QUEENS_PARK, demoPeople } from "@/prisma/seed/demo";
 import { signInAs, signOut } from "./support/session";
 import { api, apiChange, errorBody, versionOf, type ChangeKind } from "./support/api";
@@ -16,6 +17,7 @@ import { auditJson, dropAppendOnlyTriggers, refusal, restoreAppendOnlyTriggers, 
 
 const dir = mkdtempSync(path.join(tmpdir(), "audit-tamper-"));
 process.env.AUDIT_CHECKPOINT_FILE = path.join(dir, "checkpoints.jsonl");
+process.env.AUDIT_CHECKPOINT_KEY = "integration-checkpoint-key";
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 afterEach(() => signOut());
 
@@ -70,13 +72,16 @@ describe("each change writes exactly one event", () => {
     const smartcardId = demoPeople.coveredByPcn; // ready at H82065; H82091 is covered through the Lancing PCN
     const last = await db.auditEvent.findFirst({ orderBy: { id: "desc" } });
     const justification = "Runs the H82091 screening clinic on her own smartcard";
-    const { status } = await api.addWorkgroup(smartcardId, {
+    const { status, body } = await api.addWorkgroup(smartcardId, {
       odsCode: "H82091", reason: "Tamper test safeguards", version: await versionOf(smartcardId), acknowledgeWarning: true, justification,
     });
-    expect(status).toBe(200);
-    const written = await db.auditEvent.findMany({ where: { id: { gt: last?.id ?? 0 } } });
+    // A warned grant waits for a second person; the manager's approval makes it.
+    expect(status).toBe(202);
+    await signInAs("manager@ra.example");
+    await decideChange({ id: body.pendingChangeId, decision: "approve" });
+    const written = await db.auditEvent.findMany({ where: { id: { gt: last?.id ?? 0 }, action: "workgroup.added" } });
     expect(written).toHaveLength(1);
-    expect(JSON.parse(written[0]!.safeguards!)).toStrictEqual({ igWarning: { warnings: [expect.stringMatching(/H82091/)], justification } });
+    expect(JSON.parse(written[0]!.safeguards!)).toMatchObject({ igWarning: { warnings: [expect.stringMatching(/H82091/)], justification } });
     expect(written[0]!.hash).toBe(chainHash(written[0]!.prevHash, written[0]!));
     expect(written[0]!.hash).not.toBe(chainHash(written[0]!.prevHash, { ...written[0]!, safeguards: null }));
   });

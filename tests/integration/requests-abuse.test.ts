@@ -9,7 +9,14 @@ import { triageText } from "@/lib/domain/triage";
 import { HighlightedText } from "@/components/requests/highlighted-text";
 import { signInAs, signOut } from "./support/session";
 import { errorBody } from "./support/api";
-import { failure, getRequest, postRequest, requester, requestWrites, suggestedText } from "./support/requests-api";
+import { failure, getRequest, postRequest as postRequestVia, requester, requestWrites, suggestedText } from "./support/requests-api";
+import { CLIENT_ADDRESS_HEADER, CLIENT_ADDRESS_TOKEN_ENV } from "@/lib/action-result";
+
+// The default set-up (no TRUSTED_PROXY_HOPS): the address is the socket's, as scripts/server.mjs passes it on.
+process.env[CLIENT_ADDRESS_TOKEN_ENV] = "requests-abuse-test-token";
+delete process.env.TRUSTED_PROXY_HOPS;
+const postRequest = (body: unknown, ip: string) =>
+  postRequestVia(body, null, { headers: { [CLIENT_ADDRESS_HEADER]: `requests-abuse-test-token ${ip}` } });
 
 const A81001 = DENSHAM.odsCode;
 const valid = (label: string) => ({ ...requester(label), odsCode: A81001, message: suggestedText("5555 0000 0002") });
@@ -63,6 +70,52 @@ describe("rate limits on POST /api/v1/requests", () => {
     expect(statuses.filter((s) => s === 201)).toHaveLength(10);
     expect(statuses.filter((s) => s === 429)).toHaveLength(5);
     expect(await requestWrites()).toEqual({ requests: before.requests + 10, auditEvents: before.auditEvents + 10 });
+  });
+});
+
+describe("the limits cannot be dodged", () => {
+  it("40 submissions with a different X-Forwarded-For each, from one socket: 10 accepted, then 429", async () => {
+    const socket = "203.0.113.80";
+    const statuses: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      const result = await postRequestVia(valid("rotate"), null, {
+        headers: { [CLIENT_ADDRESS_HEADER]: `requests-abuse-test-token ${socket}`, "x-forwarded-for": `198.51.100.${i}`, "x-real-ip": `198.51.100.${i}` },
+      });
+      statuses.push(result.status);
+    }
+    expect(statuses.slice(0, 10)).toStrictEqual(Array(10).fill(201));
+    expect(statuses.slice(10)).toStrictEqual(Array(30).fill(429));
+  });
+
+  it("one mailbox written six ways (case, +tags, dots at nhs.net) is one email for the limit; what was typed is stored", async () => {
+    const typed = ["Jane.Smith@nhs.net", "jane.smith+1@nhs.net", "JANESMITH@NHS.NET", "jane.smith+csms@NHS.net", "j.a.n.e.s.m.i.t.h@nhs.net"];
+    for (const [i, email] of typed.entries()) {
+      const { status, body } = await postRequest({ name: "Jane Smith", email, message: `Attempt ${i + 1}: no workgroup in CSMS` }, `203.0.113.${90 + i}`);
+      expect({ email, status }).toEqual({ email, status: 201 });
+      // Stored as the form gives it (lower case), +tag and dots kept.
+      expect((await db.accessRequest.findUniqueOrThrow({ where: { id: body.id } })).email).toBe(email.toLowerCase());
+    }
+    const before = await requestWrites();
+    const sixth = await postRequest({ name: "Jane Smith", email: "janesmith+again@nhs.net", message: "Attempt 6" }, "203.0.113.96");
+    expect(sixth.status).toBe(429);
+    expect(sixth.body).toStrictEqual(errorBody("rate_limited"));
+    expect(sixth.body.error.message).toMatch(/for this email address/);
+    expect(await requestWrites()).toEqual(before);
+  });
+
+  it("gmail.com and googlemail.com are one provider; dots still count elsewhere", async () => {
+    for (let i = 0; i < 5; i++) {
+      const email = i % 2 ? `Pat.Jones+${i}@googlemail.com` : `p.atjones@gmail.com`;
+      expect((await postRequest({ name: "Pat Jones", email, message: "No workgroup" }, `203.0.113.${100 + i}`)).status).toBe(201);
+    }
+    expect((await postRequest({ name: "Pat Jones", email: "patjones@gmail.com", message: "No workgroup" }, "203.0.113.105")).status).toBe(429);
+
+    for (let i = 0; i < 5; i++) {
+      expect((await postRequest({ name: "Lee Hall", email: "lee.hall@trust.example", message: "No workgroup" }, `203.0.113.${110 + i}`)).status).toBe(201);
+    }
+    expect((await postRequest({ name: "Lee Hall", email: "LEE.HALL+x@trust.example", message: "No workgroup" }, "203.0.113.115")).status).toBe(429);
+    // At a provider not known to ignore dots, leehall@ is somebody else.
+    expect((await postRequest({ name: "Lee Hall", email: "leehall@trust.example", message: "No workgroup" }, "203.0.113.116")).status).toBe(201);
   });
 });
 

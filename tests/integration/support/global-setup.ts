@@ -8,7 +8,8 @@ import type { TestProject } from "vitest/node";
 export default function setup(project: TestProject) {
   const dir = mkdtempSync(path.join(tmpdir(), "ra-console-it-"));
   const template = path.join(dir, "template.db");
-  const env = { ...process.env, DATABASE_URL: `file:${template}` };
+  // The seed's baseline event is hashed with the key every test file uses (setup.ts), not the working copy's .env one.
+  const env = { ...process.env, DATABASE_URL: `file:${template}`, AUDIT_HMAC_KEY: "integration-test-key" };
   execFileSync("npx", ["prisma", "migrate", "deploy"], { env, stdio: "pipe" });
   execFileSync("npx", ["tsx", "prisma/seed.ts"], { env, stdio: "pipe" });
   project.provide("templateDb", template);

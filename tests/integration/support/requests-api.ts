@@ -1,5 +1,6 @@
 // Helpers for the access-help-request integration tests: the requests route handlers called the way
 // Next.js calls them, the suggested text from the guidance, and a way to read what the services threw.
+import { CLIENT_ADDRESS_HEADER, CLIENT_ADDRESS_TOKEN_ENV } from "@/lib/action-result";
 import { db } from "@/lib/data/db";
 import { ConsoleError } from "@/lib/errors";
 import * as requestsRoute from "@/app/api/v1/requests/route";
@@ -22,9 +23,11 @@ async function toResult(response: Response): Promise<ApiResult> {
   return { status: response.status, body: text ? JSON.parse(text) : null, contentType: response.headers.get("content-type") };
 }
 
-/** POST /api/v1/requests from a client address (the first hop of X-Forwarded-For). */
+process.env[CLIENT_ADDRESS_TOKEN_ENV] ??= "integration-test-token";
+
+/** POST /api/v1/requests from a client address, as the console's own server passes the socket's address on. */
 export async function postRequest(body: unknown, ip: string | null, options: CallOptions = {}): Promise<ApiResult> {
-  const headers = { ...(ip === null ? {} : { "x-forwarded-for": ip }), ...options.headers };
+  const headers = { ...(ip === null ? {} : { [CLIENT_ADDRESS_HEADER]: `${process.env[CLIENT_ADDRESS_TOKEN_ENV]} ${ip}` }), ...options.headers };
   const request = buildRequest("POST", "/api/v1/requests", body, { ...options, headers });
   return toResult(await requestsRoute.POST(request, { params: Promise.resolve({}) }));
 }

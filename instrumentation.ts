@@ -1,0 +1,6 @@
+// Runs once as the server starts, before it takes requests.
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const [{ Server }, { refuseTrace }] = await Promise.all([import("node:http"), import("@/lib/http/unsupported-methods")]);
+  refuseTrace(Server);
+}
