@@ -6,18 +6,18 @@ import type { z } from "zod";
 import { decideChangeAction } from "@/app/people/[smartcardId]/actions";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { TextArea } from "@/components/forms/text-area";
-import { useActionForm } from "@/components/forms/use-action-form";
-import { useFlash } from "@/components/people/flash";
+import { useProfileChange } from "@/components/people/use-profile-change";
 import { DecideChangeSchema } from "@/lib/validations/person";
 
 type Values = z.input<typeof DecideChangeSchema>;
 
-/** Apply or decline one asked-for change; either way the reason goes into the change log. */
-/** `askJustification`: the change has no IG justification yet, so the approver may give one if the guard warns. */
+/**
+ * Approve or reject one pending change; either way the note goes into the change log.
+ * `askJustification`: the change has no IG justification yet, so the approver may give one if the guard warns.
+ */
 export function DecideForm({ id, label, askJustification }: { id: string; label: string; askJustification: boolean }) {
-  const { run, failure, fieldsFrom, attempt, failed } = useActionForm();
   // A decided change leaves the list: the outcome is said above the list (and focused) instead.
-  const flash = useFlash();
+  const { submit: send, failure, fieldsFrom, attempt, failed } = useProfileChange();
   const { register, handleSubmit, setValue, formState } = useForm<Values>({
     resolver: zodResolver(DecideChangeSchema),
     defaultValues: { id, reason: "" },
@@ -26,15 +26,9 @@ export function DecideForm({ id, label, askJustification }: { id: string; label:
   const prefix = `decide-${id}-`;
   const submit = (decision: Values["decision"]) => {
     setValue("decision", decision);
-    return handleSubmit(async (values) => {
-      const message = await run(async () => {
-        const result = await decideChangeAction(values);
-        return result.ok ? { ok: true as const, value: result.message } : result;
-      });
-      if (message) flash.show(message);
-    }, failed)();
+    return handleSubmit((values) => send(() => decideChangeAction(values)), failed)();
   };
-  const fields = fieldsFrom(formState.errors, prefix);
+  const fields = fieldsFrom(formState.errors, ["reason", "justification"]);
 
   return (
     <form noValidate onSubmit={(e) => e.preventDefault()}>
@@ -45,7 +39,7 @@ export function DecideForm({ id, label, askJustification }: { id: string; label:
         hint="Needed to reject: it goes into the change log and tells the proposer why."
         rows={2}
         maxLength={500}
-        error={fields[`${prefix}reason`]}
+        error={fields.reason}
         {...register("reason")}
       />
       {askJustification && failure?.code === "ig_warning" && (
@@ -55,7 +49,7 @@ export function DecideForm({ id, label, askJustification }: { id: string; label:
             <input id={`${prefix}acknowledgeWarning`} type="checkbox" className="mt-1 h-5 w-5" {...register("acknowledgeWarning")} />
             <label htmlFor={`${prefix}acknowledgeWarning`}>I have checked that this person needs this access anyway</label>
           </div>
-          <TextArea id={`${prefix}justification`} label="Why is this access needed?" rows={2} maxLength={500} error={fields[`${prefix}justification`]} {...register("justification")} />
+          <TextArea id={`${prefix}justification`} label="Why is this access needed?" rows={2} maxLength={500} error={fields.justification} {...register("justification")} />
         </div>
       )}
       <div className="flex flex-wrap gap-3">

@@ -19,7 +19,7 @@ export function AttachSmartcardForm({ request }: { request: { id: string; versio
     (values) => run(() => changeRequestAction({ id: request.id, version: request.version, smartcardId: values.smartcardId }), "Smartcard ID attached."),
     failed,
   );
-  const fields = fieldsFrom(formState.errors, "attach-");
+  const fields = fieldsFrom(formState.errors);
 
   return (
     <form onSubmit={onSubmit} noValidate className="card" aria-labelledby="attach-heading">
@@ -32,7 +32,7 @@ export function AttachSmartcardForm({ request }: { request: { id: string; versio
         inputMode="numeric"
         autoComplete="off"
         maxLength={30}
-        error={fields["attach-smartcardId"]}
+        error={fields.smartcardId}
         {...register("smartcardId")}
       />
       <button type="submit" className="button-secondary" disabled={formState.isSubmitting}>Attach smartcard ID</button>

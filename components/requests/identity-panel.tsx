@@ -36,7 +36,7 @@ export function IdentityPanel({ request, identity, confirmation, canChange }: Pr
     shouldFocusError: false,
   });
   const onSubmit = handleSubmit((values) => run(() => confirmIdentityAction(values), "Identity confirmation recorded."), failed);
-  const fields = fieldsFrom(formState.errors, "identity-");
+  const fields = fieldsFrom(formState.errors);
   const tone = identity.state === "match" || identity.confirmed ? "border-l-nhs-green" : identity.state === "no_profile" ? "border-l-nhs-blue" : "border-l-nhs-red";
   const needsConfirming = !identity.confirmed && (identity.state === "mismatch" || identity.state === "no_profile_email");
 
@@ -54,7 +54,7 @@ export function IdentityPanel({ request, identity, confirmation, canChange }: Pr
         <form onSubmit={onSubmit} noValidate className="mt-3">
           <p className="mb-3">Before changing the profile, confirm that the smartcard ID belongs to the person asking. If you cannot, reject the request below: the draft reply says why.</p>
           <ErrorSummary message={failure?.message} fields={fields} idPrefix="identity-" focusKey={attempt} />
-          <SelectField id="identity-method" label="How did you confirm their identity?" error={fields["identity-method"]} {...register("method")}>
+          <SelectField id="identity-method" label="How did you confirm their identity?" error={fields.method} {...register("method")}>
             <option value="">Choose how</option>
             {Object.entries(IDENTITY_METHODS).map(([value, label]) => (
               <option key={value} value={value}>{label}</option>
@@ -66,7 +66,7 @@ export function IdentityPanel({ request, identity, confirmation, canChange }: Pr
             hint="Who confirmed it and how to reach them, or what you checked. Kept with every change made for this request."
             rows={2}
             maxLength={500}
-            error={fields["identity-note"]}
+            error={fields.note}
             {...register("note")}
           />
           <button type="submit" className="button" disabled={formState.isSubmitting}>Record identity confirmation</button>

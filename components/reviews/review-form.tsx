@@ -6,19 +6,19 @@ import { reviewGrantAction } from "@/app/people/[smartcardId]/actions";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { TextArea } from "@/components/forms/text-area";
 import { EndDateField } from "@/components/people/end-date-field";
-import { useActionForm } from "@/components/forms/use-action-form";
-import { useFlash } from "@/components/people/flash";
+import { useProfileChange } from "@/components/people/use-profile-change";
 import { ReviewSchema } from "@/lib/validations/person";
 
 type Target = { kind: "role" | "workgroup"; smartcardId: string; odsCode: string; roleCode?: string; version: number };
 type Values = Target & { reason: string; decision: "still_needed" | "end_now"; endDate?: string };
 
-/** One access review decision: re-certify the grant as still needed, or end it now; either way with a reason. */
-/** `endingSoon`: the grant has an end date close by, so "still needed" takes a new end date (or none). */
+/**
+ * One access review decision: re-certify the grant as still needed, or end it now; either way with a reason.
+ * `endingSoon`: the grant has an end date close by, so "still needed" takes a new end date (or none).
+ */
 export function ReviewForm({ target, label, endingSoon }: { target: Target; label: string; endingSoon: boolean }) {
-  const { run, failure, fieldsFrom, attempt, failed } = useActionForm();
   // The row usually leaves the list once decided: the outcome is said above the list (and focused) instead.
-  const flash = useFlash();
+  const { submit: send, failure, fieldsFrom, attempt, failed } = useProfileChange();
   const { register, handleSubmit, setValue, formState } = useForm<Values>({
     resolver: zodResolver(ReviewSchema) as unknown as Resolver<Values>,
     defaultValues: { ...target, reason: "" },
@@ -27,15 +27,9 @@ export function ReviewForm({ target, label, endingSoon }: { target: Target; labe
   const prefix = `review-${target.smartcardId}-${target.odsCode}-${target.roleCode ?? "wg"}-`;
   const submit = (decision: Values["decision"]) => {
     setValue("decision", decision);
-    return handleSubmit(async (values) => {
-      const message = await run(async () => {
-        const result = await reviewGrantAction(values);
-        return result.ok ? { ok: true as const, value: result.message } : result;
-      });
-      if (message) flash.show(message);
-    }, failed)();
+    return handleSubmit((values) => send(() => reviewGrantAction(values)), failed)();
   };
-  const fields = fieldsFrom(formState.errors, prefix);
+  const fields = fieldsFrom(formState.errors, ["endDate", "reason"]);
   return (
     <form noValidate onSubmit={(e) => e.preventDefault()}>
       <ErrorSummary message={failure?.message} fields={fields} idPrefix={prefix} focusKey={attempt} />
@@ -44,11 +38,11 @@ export function ReviewForm({ target, label, endingSoon }: { target: Target; labe
           id={`${prefix}endDate`}
           label="New end date if still needed"
           hint="For example 3/12/2026. Leave empty to keep the access with no end date."
-          error={fields[`${prefix}endDate`]}
+          error={fields.endDate}
           {...register("endDate")}
         />
       )}
-      <TextArea id={`${prefix}reason`} label={`Reason (${label})`} rows={2} maxLength={500} error={fields[`${prefix}reason`]} {...register("reason")} />
+      <TextArea id={`${prefix}reason`} label={`Reason (${label})`} rows={2} maxLength={500} error={fields.reason} {...register("reason")} />
       <div className="flex flex-wrap gap-3">
         <button type="button" className="button" disabled={formState.isSubmitting} onClick={() => submit("still_needed")}>Still needed</button>
         <button type="button" className="button-warning" disabled={formState.isSubmitting} onClick={() => submit("end_now")}>End now</button>

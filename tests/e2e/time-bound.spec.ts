@@ -157,6 +157,8 @@ test("the seeded pending change is on the profile, and rejecting it needs a reas
   await expect(summary.getByRole("link", { name: "Enter why the change is rejected" })).toBeVisible();
   const note = item.getByRole("textbox", { name: /^Your note \(/ });
   await expect(note).toHaveAttribute("aria-invalid", "true");
+  // The summary's link leads to the note itself.
+  await expect(summary.getByRole("link", { name: "Enter why the change is rejected" })).toHaveAttribute("href", `#${await note.getAttribute("id")}`);
   await expectNoAxeViolations(page, "/approvals with a rejection missing its reason");
 
   await note.fill("Already has R8000 at A81001, which CSMS accepts for the clinic (e2e).");
