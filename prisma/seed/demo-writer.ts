@@ -3,7 +3,7 @@
 import { hash, verify } from "@node-rs/argon2";
 import type { Prisma } from "../../generated/prisma/client";
 import { BASELINE_ACTION, baselineSummary, buildBaseline, parseBaseline } from "../../lib/audit/baseline";
-import { chainHash, GENESIS_HASH } from "../../lib/data/audit-chain";
+import { appendAuditEvent } from "../../lib/data/audit-append";
 import { csmsJobRoles, otherJobRoles } from "./job-roles";
 import { DEMO_GRANT_REASON, type DemoConsoleUser } from "./demo";
 import type { GrantSeed, PersonSeed } from "./people";
@@ -141,31 +141,12 @@ export async function recordSeedBaseline(tx: Tx): Promise<{ people: number; posi
 
   const baseline = buildBaseline(people);
   const summary = baselineSummary(baseline);
-  const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true, hash: true, occurredAt: true } });
-  const now = new Date();
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const fields = {
-    id: (last?.id ?? 0) + 1,
-    occurredAt: last && last.occurredAt > now ? last.occurredAt : now,
-    actorId: null,
-    actorEmail: "seed",
-    actorName: "Demo seed",
+  await appendAuditEvent(tx, { id: null, email: "seed", name: "Demo seed" }, {
     action: BASELINE_ACTION,
-    personId: null,
-    smartcardId: null,
-    personName: null,
-    odsCode: null,
-    orgName: null,
-    roleCode: null,
-    roleName: null,
-    before: null,
-    after: JSON.stringify(baseline),
+    after: baseline,
     reason:
       `The grants the seed wrote, recorded as the starting point of the change log: ${summary.people} people, ` +
       `${summary.positions} positions, ${summary.grants} active grants.`,
-    requestId: null,
-    safeguards: null,
-  };
-  await tx.auditEvent.create({ data: { ...fields, prevHash, hash: chainHash(prevHash, fields) } });
+  });
   return summary;
 }
