@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "./db";
 import { auditedChange, type Actor, type Safeguards } from "./audited";
-import { alreadyExists, notFound, versionConflict } from "@/lib/errors";
+import { alreadyExists, ConsoleError, notFound, versionConflict } from "@/lib/errors";
 
 export type PendingKind = "role.add" | "role.remove" | "workgroup.add" | "workgroup.remove";
 
@@ -162,7 +162,7 @@ export async function expirePendingChanges(system: Actor, now: Date): Promise<nu
       expired++;
     } catch (error) {
       // Decided by someone between the read and this transaction: nothing to expire.
-      if (!(error instanceof Error && error.message.includes("already been decided"))) throw error;
+      if (!(error instanceof ConsoleError && error.code === "already_exists")) throw error;
     }
   }
   return expired;

@@ -16,29 +16,26 @@ export async function changePersonAction(kind: ChangeKind, input: unknown): Prom
   return { ok: true, message: result.value.message };
 }
 
-export async function askForChangeAction(input: unknown): Promise<ChangeResult> {
-  const result = await actionResult("askForChangeAction", () => askForChange(input));
+/** Runs one service call for a form: its message on success, the typed failure otherwise; refreshes `path` after. */
+async function messageAction(label: string, work: () => Promise<{ message: string }>, path?: string): Promise<ChangeResult> {
+  const result = await actionResult(label, work);
   if (!result.ok) return result;
-  revalidatePath("/approvals");
+  if (path) revalidatePath(path);
   return { ok: true, message: result.value.message };
+}
+
+export async function askForChangeAction(input: unknown): Promise<ChangeResult> {
+  return messageAction("askForChangeAction", () => askForChange(input), "/approvals");
 }
 
 export async function decideChangeAction(input: unknown): Promise<ChangeResult> {
-  const result = await actionResult("decideChangeAction", () => decideChange(input));
-  if (!result.ok) return result;
-  revalidatePath("/approvals");
-  return { ok: true, message: result.value.message };
+  return messageAction("decideChangeAction", () => decideChange(input), "/approvals");
 }
 
 export async function reviewGrantAction(input: unknown): Promise<ChangeResult> {
-  const result = await actionResult("reviewGrantAction", () => reviewGrant(input));
-  if (!result.ok) return result;
-  revalidatePath("/reviews");
-  return { ok: true, message: result.value.message };
+  return messageAction("reviewGrantAction", () => reviewGrant(input), "/reviews");
 }
 
 export async function changeEndDateAction(input: unknown): Promise<ChangeResult> {
-  const result = await actionResult("changeEndDateAction", () => changeGrantEndDate(input));
-  if (!result.ok) return result;
-  return { ok: true, message: result.value.message };
+  return messageAction("changeEndDateAction", () => changeGrantEndDate(input));
 }
