@@ -1,8 +1,8 @@
 import { parseOdsCode } from "./ods";
 import { parseSmartcardId } from "./smartcard";
+import { classify, findCsmsErrors, matches, overlaps, type CsmsErrorMention, type TriageCategory } from "./triage-cues";
 
-export type TriageCategory = "permissions" | "smartcard_locked" | "no_care_id" | "technical" | "unclear";
-export type CsmsErrorMention = "no_valid_role" | "no_workgroup";
+export type { CsmsErrorMention, TriageCategory } from "./triage-cues";
 export type Span = {
   start: number;
   end: number;
@@ -29,6 +29,13 @@ const PHONE_CUE =
   /\b(?:tel|telephone|phone|mob|mobile|fax|ext|extension|direct\s+(?:line|dial)|switchboard|bleep|nhs\s+(?:no|number))\b\.?[\s.:#=\-\u2013]*$/i;
 const ID_CUE =
   /(?:smart\s*card|\bcard|\bid|\buuid)(?:[\s.:#=\-\u2013]*(?:number|num|no|id|is|was)\b)*[\s.:#=\-\u2013]*$/i;
+// "5555 - 1234 - 5678" and "5555.1234.5678" are IDs too, but dots and spaced dashes also join dates
+// (2026.11.25), IP addresses (192.168.100.200 has 12 digits), versions and phone numbers. So a run with
+// such a separator is an ID only in the printed 4-4-4 grouping, or with 12 digits right after "smartcard
+// ID"; three groups a digit off that (4-4-3, 4-4-5) are a near miss; any other such number is ignored.
+// Starts only at the first digit of a number, so a long digit string is not re-scanned from every digit.
+const LOOSE_RUN = /(?<!\d)\d+(?:(?:[ \u00A0]?[-\u2013][ \u00A0]?|\.|[ \u00A0])\d+)+/g;
+const LOOSE_SEPARATOR = /\.|[ \u00A0][-\u2013]|[-\u2013][ \u00A0]/;
 const PLACEHOLDER = /\(\s*enter\s+your\s+smart\s*card\s+id\s+number\s*\)|enter\s+your\s+smart\s*card\s+id\s+number/gi;
 
 const ODS_GP_OR_PCN = /\b[A-Za-z]\d{5}\b/g;
@@ -39,56 +46,7 @@ const ODS_TRUST_SITE = /\b[RT](?:[A-Z][A-Z0-9]|\d[A-Z])\d{2}\b/g;
 const ODS_INTRODUCED =
   /\b(?:ods(?:\s+code)?|org(?:ani[sz]ation)?\s+code|practice\s+code|site\s+code)s?[\s:=#\-\u2013]*(?:(?:is|of)\s+)?([A-Za-z0-9]{3,10})\b/gi;
 
-const CSMS_ERRORS: readonly (readonly [CsmsErrorMention, RegExp])[] = [
-  ["no_valid_role", /(?:\bno|\bnot\s+(?:have\s+)?a|n['’]t\s+have\s+a|\bwithout\s+a)\W+valid(?:\W+\w+){0,2}?\W+roles?\b/gi],
-  ["no_valid_role", /\b(?:role\W+not\W+found|no\W+(?:csms\W+)?roles?\W+found)\b/gi],
-  ["no_workgroup", /(?:\bno|n['’]t\s+have\s+(?:a|the)|\bmissing(?:\s+(?:the|a))?|\bwithout\s+(?:a|the))\W+(?:valid\W+|correct\W+|cervical\s*screening\W+)?work\W?groups?\b/gi],
-  ["no_workgroup", /\bnot\W+in\W+(?:the\W+|a\W+)?(?:correct\W+|right\W+|valid\W+)?work\W?groups?\b/gi],
-  ["no_workgroup", /\bwork\W?groups?\W+(?:error|not\W+found)\b/gi],
-];
-
-const NOT = String.raw`(?:do\s+not|does\s+not|have\s+not|has\s+not|never|(?:do|does|have|has)n['’]?t)`;
-const CARD_OR_ID = String.raw`(?:nhs\s+)?(?:smart\s*card|care\s*id(?:entity)?)`;
-const CUES: Record<Exclude<TriageCategory, "unclear">, RegExp[]> = {
-  smartcard_locked: [
-    /\b(?:smart\s*)?card\b[^.\n]{0,30}?\b(?:locked|blocked)\b/gi,
-    /\blocked\s+(?:smart\s*)?card\b|\blocked\s+out\b|\bunlock(?:ed|ing)?\b/gi,
-    /\bforg(?:ot|otten|et)\b[^.\n]{0,25}?\b(?:pass\s*code|pin|password)\b/gi,
-    /\b(?:pass\s*code|pin)\b[^.\n]{0,30}?\b(?:locked|blocked|forgotten|expired|wrong|incorrect)\b/gi,
-    /\btoo\s+many\s+(?:attempts|tries)\b|\breset\s+(?:my\s+)?(?:pass\s*code|pin)\b/gi,
-  ],
-  no_care_id: [
-    new RegExp(String.raw`\b${NOT}\s+(?:(?:got|had|have|yet|been|issued|given|with)\s+)*(?:a|an|my|any)?\s*${CARD_OR_ID}\b(?!\s*reader)`, "gi"),
-    new RegExp(String.raw`\bno\s+${CARD_OR_ID}\b(?!\s*reader)`, "gi"),
-    /\bwithout\s+an?\s+(?:smart\s*)?card\b/gi,
-    new RegExp(String.raw`\b(?:apply|applying|application)\s+for\s+(?:a|an|my)\s+${CARD_OR_ID}\b`, "gi"),
-    new RegExp(String.raw`\b(?:get|obtain|order|issue)\s+(?:me\s+)?an?\s+${CARD_OR_ID}\b`, "gi"),
-    new RegExp(String.raw`\bwaiting\s+for\s+(?:my|a)\s+${CARD_OR_ID}\b`, "gi"),
-  ],
-  technical: [
-    /\b(?:smart\s*)?card\s+readers?\b|\bbrowsers?\b|\b(?:chrome|firefox|internet\s+explorer|microsoft\s+edge)\b/gi,
-    /\b(?:page|site|screen|website|login\s+page)\s+(?:won['’]?t|will\s+not|does\s*n['’]?t|does\s+not|is\s*n['’]?t|is\s+not|not)\s+(?:load|loading|open|opening)\b/gi,
-    /\bcertificates?\b|\bidentity\s+agent\b|\berror\s*(?:code\s*)?[45]\d\d\b|\b[45]\d\d\s+error\b/gi,
-    // "Sent from Mail for Windows" is a signature line in forwarded mail, not a technical problem.
-    /(?<!mail\s+for\s+)\bwindows\b|\bblank\s+(?:page|screen)\b|\btim(?:es|ed|ing)?\s*out\b|\bcan['’]?t\s+be\s+reached\b/gi,
-    /\b(?:(?:smart\s*)?card|reader)\s+(?:is\s+not|isn['’]?t|not)\s+(?:being\s+)?(?:recogni[sz]ed|detected|read)\b|\b(?:crash(?:es|ed|ing)?|freez(?:es|ing))\b|\bcache\b|\bcookies\b/gi,
-  ],
-  permissions: [
-    /\baccess\s+permissions?\b|\bpermissions\b|\brbac\b|\bwork\W?groups?\b|\bcervicalscreening\b/gi,
-    // "Role: Practice Nurse" in a signature is a label, not a request about roles.
-    /\broles?\b(?!\s*:)/gi,
-    /\baccess\s+(?:to|for|on)\s+(?:the\s+)?(?:csms|cervical\s+screening\s+management\s+system)\b/gi,
-  ],
-};
-// The more specific wins: a locked card stops everything; a CSMS error page proves the person has a
-// Care ID and got through login (so it outranks "no Care ID" and "technical"); a missing Care ID makes
-// permissions moot; a technical fault is checked before permissions because RA changes cannot fix it.
-const AFTER_CSMS_ERROR = ["no_care_id", "technical", "permissions"] as const;
 const SPAN_PRIORITY: Span["kind"][] = ["smartcard_id", "near_miss", "placeholder", "ods_code", "csms_error", "category_cue"];
-
-function matches(text: string, re: RegExp): { start: number; end: number; text: string }[] {
-  return [...text.matchAll(re)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
-}
 
 /** Splits a run into consecutive 12-digit IDs cut at separators ("5555 1234 5678 6666 1234 5678"), or null. */
 function splitIntoIds(run: string): { start: number; end: number }[] | null {
@@ -146,7 +104,25 @@ function findNumbers(text: string, spans: Span[]) {
       spans.push({ start: run.start, end: run.end, kind: "near_miss" });
     }
   }
+  for (const run of matches(text, LOOSE_RUN)) {
+    if (!LOOSE_SEPARATOR.test(run.text) || spans.some((s) => overlaps(s, run))) continue;
+    const before = text.slice(Math.max(0, run.start - 40), run.start);
+    const digits = run.text.replace(/\D/g, "");
+    const kind = INTERNATIONAL.test(before) || isPhone(digits, before) ? null : readLooseRun(run.text, ID_CUE.test(before));
+    if (kind === "smartcard_id" && !ids.includes(digits)) ids.push(digits);
+    if (kind === "near_miss") nearMisses.push({ text: run.text, digits: digits.length });
+    if (kind !== null) spans.push({ start: run.start, end: run.end, kind });
+  }
   return { ids, nearMisses };
+}
+
+function readLooseRun(run: string, afterIdCue: boolean): "smartcard_id" | "near_miss" | null {
+  const groups = run.split(/\D+/);
+  const n = groups.join("").length;
+  if (groups.length === 3 && groups.every((g) => g.length === 4)) return "smartcard_id";
+  if (afterIdCue) return n === ID_DIGITS ? "smartcard_id" : n >= 6 ? "near_miss" : null;
+  const fours = groups.filter((g) => g.length === 4).length;
+  return groups.length === 3 && fours >= 2 && n >= 10 && n <= 14 ? "near_miss" : null;
 }
 
 function findOdsCodes(text: string): { code: string; start: number; end: number }[] {
@@ -160,10 +136,6 @@ function findOdsCodes(text: string): { code: string; start: number; end: number 
     found.push({ code: parsed.value.code, start: end - token.length, end, text: token });
   }
   return found.sort((a, b) => a.start - b.start);
-}
-
-function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
-  return a.start < b.end && b.start < a.end;
 }
 
 /** Keeps the most useful highlight where two overlap (an ID beats the "ID" cue inside it, and so on). */
@@ -192,19 +164,12 @@ export function triageText(text: string): Triage {
     spans.push({ start: o.start, end: o.end, kind: "ods_code" });
   }
 
-  const errorHits = CSMS_ERRORS.flatMap(([kind, re]) => matches(text, re).map((m) => ({ ...m, kind })));
-  errorHits.sort((a, b) => a.start - b.start);
+  const errorHits = findCsmsErrors(text);
   const csmsErrors = [...new Set(errorHits.map((e) => e.kind))];
   for (const e of errorHits) spans.push({ start: e.start, end: e.end, kind: "csms_error" });
 
-  const cueHits = (category: keyof typeof CUES) => CUES[category].flatMap((re) => matches(text, re));
-  let category: TriageCategory = "unclear";
-  if (cueHits("smartcard_locked").length > 0) category = "smartcard_locked";
-  else if (csmsErrors.length > 0) category = "permissions";
-  else category = AFTER_CSMS_ERROR.find((c) => cueHits(c).length > 0) ?? "unclear";
-  if (category !== "unclear") {
-    for (const c of cueHits(category)) spans.push({ start: c.start, end: c.end, kind: "category_cue" });
-  }
+  const { category, cues } = classify(text, csmsErrors.length > 0);
+  for (const c of cues) spans.push({ start: c.start, end: c.end, kind: "category_cue" });
 
   return {
     smartcardIds: ids,

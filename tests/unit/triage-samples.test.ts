@@ -44,6 +44,28 @@ Smartcard ID: (Enter your smartcard ID number)
 Please refer to guidance for registration authorities for instructions on how to update my Care Identity profile to allow me access to CSMS.
 
 Sent from Mail for Windows`,
+    // Context that is not the problem: the guidance's own logging-out advice, the browser, a mail footer.
+    `From: Amy Hughes
+Sent: 25 November 2026 08:02
+To: RA Team
+Subject: CSMS access
+
+Hi,
+
+I require access to the Cervical Screening Management System (CSMS) but access permissions may not have been allocated to my Care Identity profile.
+
+Smartcard ID: 5555 - 0000 - 0001
+
+Please refer to guidance for registration authorities for instructions on how to update my Care Identity profile to allow me access to CSMS.
+
+I have logged out and closed the browser (Microsoft Edge) but it's the same.
+
+Thanks
+Amy
+
+Get Outlook for Android`,
+    `Hi RA team, my card got locked on Friday but the service desk unlocked it this morning. Now when I log in to CSMS it says no valid role. Smartcard 5555.0000.0002, Hillside Surgery B82002.
+Sent from my iPhone`,
   ],
   smartcard_locked: [
     `Hi, my smartcard is locked after i put the wrong passcode in 3 times, can you unlock it please?
@@ -61,6 +83,7 @@ Subject: smartcard
 
 My card says its blocked. I think I forgot the passcode over the holidays`,
     `I was getting no valid role on CSMS last week and now my card is locked as well, sorry!`,
+    `Hi, the desk unlocked my card last week but I've forgotten the new passcode already, sorry! Can you help? Karen`,
   ],
   no_care_id: [
     `Hi, I'm a new starter at Castle Surgery (C83002) and I don’t have a smartcard yet. My manager said I need CSMS access for sample taking. How do I get one?
@@ -103,6 +126,8 @@ Subject:
 Regards, Mark Evans
 Job Role: Practice Manager, Hillside Surgery B82002`,
     `Hi there, I changed my surname after getting married, how do I update it on my profile? Sarah (formerly Smith)`,
+    // Has a card, just not today: not "no Care ID"; a temporary card is for the RA to arrange by hand.
+    `Morning, I don't have my smartcard with me today - I left it at home. Is there a temporary card I can use for clinic? Thanks, Jo (Practice Nurse)`,
   ],
 };
 
@@ -132,6 +157,15 @@ describe("the details pulled out of the samples", () => {
   it("a signature with an international number and (0) gives no ID and no near miss", () => {
     const t = triageText(SAMPLES.permissions[3]!);
     expect(t).toMatchObject({ smartcardIds: ["555512345680"], nearMisses: [], csmsErrors: ["no_workgroup"] });
+  });
+
+  it("the template with spaced dashes and an Outlook footer: the ID, no near miss", () => {
+    expect(triageText(SAMPLES.permissions[6]!)).toMatchObject({ smartcardIds: ["555500000001"], nearMisses: [], csmsErrors: [] });
+  });
+
+  it("the unlocked card: a dotted ID, the error and the practice", () => {
+    const t = triageText(SAMPLES.permissions[7]!);
+    expect(t).toMatchObject({ smartcardIds: ["555500000002"], csmsErrors: ["no_valid_role"], odsCodes: ["B82002"] });
   });
 
   it("a bare ID with no words is an ID but an unclear request", () => {
