@@ -45,8 +45,9 @@ export const badInput = (message: string, fields?: Record<string, string>) =>
 export const notSignedIn = () => new ConsoleError("not_signed_in", "Sign in to use the console.");
 export const forbidden = (message: string) => new ConsoleError("forbidden", message);
 export const notFound = (message: string) => new ConsoleError("not_found", message);
-export const versionConflict = () =>
-  new ConsoleError("version_conflict", "This profile changed since you opened it — reload to see the latest and try again.");
+export const versionConflict = (message = "This profile changed since you opened it — reload to see the latest and try again.") =>
+  new ConsoleError("version_conflict", message);
+export const requestChanged = () => versionConflict("This request changed since you opened it — reload to see the latest and try again.");
 export const alreadyExists = (message: string) => new ConsoleError("already_exists", message);
 export const igWarning = (warnings: string[]) =>
   new ConsoleError(

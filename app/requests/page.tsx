@@ -16,7 +16,7 @@ type Props = { searchParams: Promise<RawSearchParams> };
 export default async function InboxPage({ searchParams }: Props) {
   await authorisePage({ kind: "request:inbox" }, "/requests");
   const query = singleValues(await searchParams);
-  const { actor, rows, counts, nextCursor, errors } = await loadInbox(query);
+  const { actor, rows, counts, unrouted, nextCursor, errors } = await loadInbox(query);
   const now = new Date();
   const keep = new URLSearchParams(Object.entries(query).filter(([k]) => k !== "cursor"));
 
@@ -32,7 +32,30 @@ export default async function InboxPage({ searchParams }: Props) {
             </Link>
           </li>
         ))}
+        {unrouted !== null && (
+          <li>
+            <Link href="/requests?queue=unrouted" className={`card mb-0 inline-block px-4 py-2 no-underline ${unrouted > 0 ? "border-l-8 border-l-nhs-warm-yellow" : ""}`}>
+              <span className="block text-2xl font-bold" data-testid="unrouted-count">{unrouted}</span> No RA for this organisation
+            </Link>
+          </li>
+        )}
       </ul>
+      <form method="get" action="/requests" role="search" className="card" aria-labelledby="inbox-search-heading">
+        <h2 id="inbox-search-heading" className="mb-1 text-xl font-bold">Find a request</h2>
+        <label htmlFor="inbox-q" className="label">Reference, smartcard ID, name or email</label>
+        <span id="inbox-q-hint" className="hint">For example CSMS-7K4M2P9Q, 5555 0000 0001 or jo.bloggs@nhs.net. Searches closed requests too.</span>
+        <div className="flex flex-wrap gap-3">
+          <input id="inbox-q" name="q" type="search" defaultValue={query.q ?? ""} aria-describedby="inbox-q-hint" className="input mb-0" maxLength={100} autoComplete="off" />
+          <button type="submit" className="button">Search</button>
+        </div>
+      </form>
+      {query.queue === "unrouted" && (
+        <p className="mb-4 border-l-8 border-nhs-warm-yellow bg-white p-3" data-testid="unrouted-intro">
+          These requests are for organisations no RA officer in this console acts for. Read each one, then either move it to an
+          organisation the console covers (attach the right ODS code), deal with it, or reject it with directions to the requester&apos;s
+          own Registration Authority.
+        </p>
+      )}
       <ErrorSummary fields={Object.fromEntries(Object.entries(errors).map(([k, v]) => [`inbox-${k}`, v]))} />
       <form method="get" action="/requests" className="card" aria-labelledby="inbox-filter-heading">
         <h2 id="inbox-filter-heading" className="mb-3 text-xl font-bold">Filter</h2>

@@ -41,6 +41,11 @@ export function Header({ actor }: Props) {
                     <Link href="/console-users" className="text-white">Users</Link>
                   </li>
                 )}
+                {actor.role === "ra_manager" && (
+                  <li>
+                    <Link href="/outbox" className="text-white">Outbox</Link>
+                  </li>
+                )}
                 {readsAudit && (
                   <li>
                     <Link href="/audit" className="text-white">Change log</Link>

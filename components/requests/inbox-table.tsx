@@ -14,16 +14,26 @@ const slaStyle: Record<SlaState, { label: string; className: string }> = {
   on_time: { label: "On time", className: "bg-nhs-green text-white" },
   amber: { label: "Amber: 2+ working days", className: "bg-nhs-warm-yellow text-nhs-black" },
   red: { label: "Red: 5+ working days", className: "bg-nhs-red text-white" },
+  paused: { label: "Paused: waiting for requester", className: "bg-nhs-pale-grey text-nhs-black border border-nhs-grey" },
   closed: { label: "Closed", className: "bg-nhs-grey text-white" },
 };
 
-export function SlaBadge({ createdAt, status, now }: { createdAt: Date; status: string; now: Date }) {
-  const { label, className } = slaStyle[slaState(createdAt, now, status)];
+export function SlaBadge({ createdAt, status, now, pausedSeconds = 0 }: { createdAt: Date; status: string; now: Date; pausedSeconds?: number }) {
+  const { label, className } = slaStyle[slaState(createdAt, now, status, pausedSeconds)];
   return <span className={`inline-block rounded px-2 py-0.5 text-sm font-bold ${className}`}>{label}</span>;
 }
 
 type Row = {
-  request: { id: string; reference: string; createdAt: Date; status: string; name: string; odsCode: string | null; assignedTo: { name: string } | null };
+  request: {
+    id: string;
+    reference: string;
+    createdAt: Date;
+    status: string;
+    name: string;
+    odsCode: string | null;
+    assignedTo: { name: string } | null;
+    slaPausedSeconds: number;
+  };
   diagnosis: { summary: string; identity: { state: string; fields: string[]; confirmed: boolean } };
   category: string;
 };
@@ -52,7 +62,7 @@ export function InboxTable({ rows, now }: { rows: Row[]; now: Date }) {
             </td>
             <td>
               {ageText(request.createdAt, now)}
-              <span className="mt-1 block"><SlaBadge createdAt={request.createdAt} status={request.status} now={now} /></span>
+              <span className="mt-1 block"><SlaBadge createdAt={request.createdAt} status={request.status} now={now} pausedSeconds={request.slaPausedSeconds} /></span>
             </td>
             <td className="break-words">
               {request.name}

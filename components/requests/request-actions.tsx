@@ -14,13 +14,14 @@ type Props = {
   canChange: boolean;
 };
 
-type Update = { status?: string; assignedToId?: number | null; reply?: string; rejectionReason?: string };
+type Update = { status?: string; assignedToId?: number | null; reply?: string; rejectionReason?: string; message?: string };
 
 /** Assignment, status changes, the reply to copy, resolving and rejecting; every step is audited on the server. */
 export function RequestActions({ request, me, colleagues, draftReply, canChange }: Props) {
   const router = useRouter();
   const [reply, setReply] = useState(draftReply);
   const [rejection, setRejection] = useState("");
+  const [ask, setAsk] = useState("");
   const [colleague, setColleague] = useState("");
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string>();
@@ -48,7 +49,7 @@ export function RequestActions({ request, me, colleagues, draftReply, canChange 
       <ErrorSummary message={failure?.message} fields={fields} focusKey={attempt} />
       <h2 id="reply-heading" className="mb-2 text-xl font-bold">Reply to the requester</h2>
       <label htmlFor="request-reply" className="label">Reply text</label>
-      <span id="request-reply-hint" className="hint">Generated from the diagnosis and the changes made. Edit it, copy it into your email, and it is kept with the request when you resolve it.</span>
+      <span id="request-reply-hint" className="hint">Generated from the diagnosis and the changes made. Edit it if needed: when you resolve the request it is emailed to the requester and kept with the request.</span>
       <textarea id="request-reply" aria-describedby="request-reply-hint" className="input mb-3 max-w-none" rows={14} value={reply} maxLength={5000} onChange={(e) => setReply(e.target.value)} />
       <button type="button" className="button-secondary mb-6" onClick={() => navigator.clipboard?.writeText(reply).then(() => setDone("Reply copied."))}>
         Copy reply
@@ -66,10 +67,17 @@ export function RequestActions({ request, me, colleagues, draftReply, canChange 
             {request.status !== "in_progress" && (
               <button type="button" className="button-secondary" disabled={busy} onClick={() => send({ status: "in_progress" }, "Marked in progress.")}>Mark in progress</button>
             )}
-            {request.status !== "waiting" && (
-              <button type="button" className="button-secondary" disabled={busy} onClick={() => send({ status: "waiting" }, "Marked waiting for the requester.")}>Waiting for requester</button>
-            )}
           </div>
+          {request.status !== "waiting" && (
+            <div className="mb-6">
+              <label htmlFor="request-message" className="label">Ask the requester for something</label>
+              <span id="request-message-hint" className="hint">Emailed to them; they answer through the status page. The service-level clock stops until they reply.</span>
+              <textarea id="request-message" aria-describedby="request-message-hint" className="input mb-3" rows={3} maxLength={2000} value={ask} onChange={(e) => setAsk(e.target.value)} />
+              <button type="button" className="button-secondary" disabled={busy} onClick={() => send({ status: "waiting", message: ask }, "Waiting for the requester: they have been emailed.")}>
+                Wait for requester
+              </button>
+            </div>
+          )}
           <div className="mb-6 flex flex-wrap items-end gap-3">
             <div>
               <label htmlFor="request-assignedToId" className="label">Assign to a colleague</label>
@@ -82,7 +90,7 @@ export function RequestActions({ request, me, colleagues, draftReply, canChange 
             </div>
             <button type="button" className="button-secondary" disabled={busy || !colleague} onClick={() => send({ assignedToId: Number(colleague) }, "Assigned.")}>Assign</button>
           </div>
-          <button type="button" className="button mb-6" disabled={busy} onClick={() => send({ status: "resolved", reply }, "Resolved. The reply is kept with the request.")}>
+          <button type="button" className="button mb-6" disabled={busy} onClick={() => send({ status: "resolved", reply }, "Resolved. The reply has been emailed to the requester and is kept with the request.")}>
             Resolve with this reply
           </button>
           <details>

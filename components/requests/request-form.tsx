@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
@@ -11,14 +12,13 @@ import { TextArea } from "@/components/forms/text-area";
 import { TextField } from "@/components/forms/text-field";
 import { suggestedSupportText } from "@/lib/domain/request-text";
 import { RequestFormSchema } from "@/lib/validations/request";
-import { SubmittedPanel } from "./submitted-panel";
 
 type Values = z.input<typeof RequestFormSchema>;
 type Suggestion = { odsCode: string; name: string };
 
 export function RequestForm() {
   const { run, failure, fieldsFrom, attempt, failed } = useActionForm();
-  const [submitted, setSubmitted] = useState<{ reference: string }>();
+  const router = useRouter();
   const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
   const { register, handleSubmit, formState, control, getValues, setValue } = useForm<Values>({
     resolver: zodResolver(RequestFormSchema),
@@ -54,10 +54,9 @@ export function RequestForm() {
 
   const onSubmit = handleSubmit(async (values) => {
     const created = await run(() => submitRequestAction(values));
-    if (created) setSubmitted({ reference: created.reference });
+    // The confirmation has its own address (reference only, no personal data), so a refresh keeps it.
+    if (created) router.push(`/requests/submitted?ref=${encodeURIComponent(created.reference)}`);
   }, failed);
-
-  if (submitted) return <SubmittedPanel reference={submitted.reference} />;
 
   const fields = fieldsFrom(formState.errors);
 

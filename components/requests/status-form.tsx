@@ -10,9 +10,18 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { TextField } from "@/components/forms/text-field";
 import { requestStatusNames, StatusLookupSchema } from "@/lib/validations/request";
 import { CheckAccess } from "./check-access";
+import { RequesterReplyForm } from "./requester-reply-form";
 
 type Values = z.input<typeof StatusLookupSchema>;
-type Found = { reference: string; status: keyof typeof requestStatusNames; createdAt: Date; closedAt: Date | null; reply: string | null };
+type Found = {
+  reference: string;
+  status: keyof typeof requestStatusNames;
+  createdAt: Date;
+  closedAt: Date | null;
+  reply: string | null;
+  conversation: { from: "you" | "ra"; text: string; at: Date }[];
+  canReply: boolean;
+};
 
 const explain: Record<keyof typeof requestStatusNames, string> = {
   new: "Your registration authority has your request and will pick it up soon.",
@@ -25,12 +34,18 @@ const explain: Record<keyof typeof requestStatusNames, string> = {
 export function StatusForm() {
   const { run, failure, fieldsFrom, attempt, failed } = useActionForm();
   const [found, setFound] = useState<Found>();
+  const [checked, setChecked] = useState<Values>();
+  const [replySent, setReplySent] = useState(false);
   const { register, handleSubmit, formState } = useForm<Values>({ resolver: zodResolver(StatusLookupSchema), shouldFocusError: false });
 
-  const onSubmit = handleSubmit(async (values) => {
+  const lookUp = async (values: Values) => {
     setFound(undefined);
-    setFound(await run(() => requestStatusAction(values)));
-  }, failed);
+    setReplySent(false);
+    const result = await run(() => requestStatusAction(values));
+    setFound(result);
+    setChecked(result ? values : undefined);
+  };
+  const onSubmit = handleSubmit(lookUp, failed);
   const fields = fieldsFrom(formState.errors);
 
   return (
@@ -53,6 +68,31 @@ export function StatusForm() {
                 <h3 className="mb-2 text-lg font-bold">Reply from your registration authority</h3>
                 <p className="mb-4 whitespace-pre-wrap break-words">{found.reply}</p>
               </>
+            )}
+            {found.conversation.length > 0 && (
+              <>
+                <h3 className="mb-2 text-lg font-bold">Messages about this request</h3>
+                <ol className="mb-4" data-testid="conversation">
+                  {found.conversation.map((m, i) => (
+                    <li key={i} className="mb-2 border-l-4 border-nhs-border pl-3">
+                      <span className="block font-bold">{m.from === "you" ? "You wrote" : "Your registration authority wrote"}</span>
+                      <span className="whitespace-pre-wrap break-words">{m.text}</span>
+                    </li>
+                  ))}
+                </ol>
+              </>
+            )}
+            {replySent && <p className="mb-3 border-l-8 border-nhs-green p-3 font-bold" data-testid="reply-sent">Your reply has been sent. We have emailed you to confirm.</p>}
+            {found.canReply && checked && (
+              <RequesterReplyForm
+                reference={found.reference}
+                email={checked.email}
+                onSent={async () => {
+                  const refreshed = await requestStatusAction(checked);
+                  if (refreshed.ok) setFound(refreshed.value);
+                  setReplySent(true);
+                }}
+              />
             )}
             <CheckAccess />
           </section>

@@ -9,14 +9,17 @@
 //   on an add is the new grant's end date), role/workgroup.end_date_changed (before/after: { endsAt }),
 //   role/workgroup.recertified (the grant must be held; before/after `endsAt` when it moves the end date);
 // - person versions: each of those bumps the version by one;
-// - requests: request.created (status new, version 1), request.updated (before/after status, version + 1),
-//   request.identity_confirmed (version + 1);
+// - requests: request.created (status new, version 1), request.updated and request.requester_replied
+//   (before/after status, version + 1), request.identity_confirmed and request.split (version + 1);
+//   request.note_added changes no request (notes are rows of their own);
 // - the starting point: `seed.baseline` (lib/audit/baseline.ts). Events before any baseline come from
 //   databases seeded before baselines existed: a position's first such event's `before` is taken as given.
 // Every other action (change.proposed, security.*, console_user.*, …) changes none of these and is skipped.
 // A grant whose end date has begun no longer counts, whether or not the expiry run has ended it yet: the
 // snapshots of events written meanwhile may leave it out, and the database may still have it open.
 import { BASELINE_ACTION, parseBaseline } from "./baseline";
+
+const REQUEST_ACTIONS = new Set(["request.created", "request.updated", "request.requester_replied", "request.identity_confirmed", "request.split"]);
 import { formatSmartcardId } from "@/lib/domain/smartcard";
 
 export type ReplayEvent = {
@@ -133,7 +136,7 @@ export class StateReplay {
     if (GRANT_ACTIONS.has(e.action)) return this.applyGrantChange(e);
     if (END_DATE_ACTIONS.has(e.action)) return this.applyEndDate(e);
     if (RECERTIFY_ACTIONS.has(e.action)) return this.applyEndDate(e);
-    if (e.action === "request.created" || e.action === "request.updated" || e.action === "request.identity_confirmed") return this.applyRequest(e);
+    if (REQUEST_ACTIONS.has(e.action)) return this.applyRequest(e);
   }
 
   private applyBaseline(e: ReplayEvent): void {
@@ -269,10 +272,10 @@ export class StateReplay {
     }
     if (!known) throw new Disagree(`Event ${e.id} (${e.action}) is about request ${e.requestId}, which no request.created event records.`);
     known.version += 1;
-    if (e.action === "request.updated") {
+    if (e.action === "request.updated" || e.action === "request.requester_replied") {
       const before = parseJson(e.before);
       const after = parseJson(e.after);
-      if (typeof before?.status !== "string" || typeof after?.status !== "string") throw new Disagree(`Event ${e.id} (request.updated) has no readable before and after status.`);
+      if (typeof before?.status !== "string" || typeof after?.status !== "string") throw new Disagree(`Event ${e.id} (${e.action}) has no readable before and after status.`);
       if (before.status !== known.status) {
         throw new Disagree(
           `Just before event ${e.id}, request ${known.reference ?? e.requestId} was "${before.status}", but the change log gives "${known.status}" (since event ${known.since}): its status was changed without an event.`,

@@ -34,8 +34,10 @@ export type Permission =
   | { kind: "audit:read" }
   | { kind: "request:inbox" }
   | { kind: "request:create" }
-  | { kind: "request:read"; odsCode: string | null }
-  | { kind: "request:change"; odsCode: string | null }
+  // `unrouted`: no RA officer in the console acts for the request's organisation (RA managers route those).
+  | { kind: "request:read"; odsCode: string | null; unrouted?: boolean }
+  | { kind: "request:change"; odsCode: string | null; unrouted?: boolean }
+  | { kind: "outbox:read" }
   | { kind: "reference:change" }
   | { kind: "users:manage" }
   | { kind: "users:change"; target: { id: number; role: ConsoleRole }; newRole: ConsoleRole; odsCodes: string[] };
@@ -58,10 +60,12 @@ export function decide(actor: ConsoleActor, permission: Permission): Decision {
       return canChangeAnything(actor) ? allow : { allowed: false, reason: "Auditors can read requests but not create them." };
     case "request:read":
       if (actor.role === "auditor") return allow;
-      return inRequestScope(actor, permission.odsCode);
+      return inRequestScope(actor, permission.odsCode, permission.unrouted);
     case "request:change":
       if (actor.role === "auditor") return { allowed: false, reason: "Auditors can read requests but not change them." };
-      return inRequestScope(actor, permission.odsCode);
+      return inRequestScope(actor, permission.odsCode, permission.unrouted);
+    case "outbox:read":
+      return actor.role === "ra_manager" ? allow : { allowed: false, reason: "Only RA managers can see the outbox." };
     case "reference:change":
     case "users:manage":
       return actor.role === "ra_manager" ? allow : { allowed: false, reason: "Only RA managers can do this." };
@@ -123,9 +127,11 @@ function decideUserChange(actor: ConsoleActor, change: Extract<Permission, { kin
   return allow;
 }
 
-// A request naming no organisation is open to every RA officer, so that someone can route it.
-function inRequestScope(actor: ConsoleActor, odsCode: string | null): Decision {
+// A request naming no organisation is open to every RA officer, so that someone can route it; one for an
+// organisation nobody in the console acts for is open to RA managers, who route it.
+function inRequestScope(actor: ConsoleActor, odsCode: string | null, unrouted = false): Decision {
   if (odsCode === null || actor.odsCodes.includes(odsCode)) return allow;
+  if (unrouted && actor.role === "ra_manager") return allow;
   return { allowed: false, reason: `This request is for ${odsCode}, which you do not act for.` };
 }
 

@@ -2,7 +2,8 @@ import "server-only";
 import { randomInt, randomUUID } from "node:crypto";
 import { db } from "./db";
 import { auditedChange, type Actor } from "./audited";
-import { notFound, versionConflict } from "@/lib/errors";
+import { queueReceivedEmail, queueStatusEmail } from "./request-mail";
+import { notFound, requestChanged } from "@/lib/errors";
 import type { Prisma } from "@/generated/prisma/client";
 import { requestStatuses, type RequestStatus } from "@/lib/validations/request";
 
@@ -20,11 +21,15 @@ export type NewRequest = {
 
 // Crockford-style alphabet: no I, L, O or U, so a reference read out over the phone is not misheard.
 const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-const newReference = () => `CSMS-${Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)]).join("")}`;
+export const newReference = () => `CSMS-${Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)]).join("")}`;
 
-export async function createRequest(actor: Actor, request: NewRequest, createdById: number | null) {
+/** Who will handle a new request, as the requester is told it in the first email. */
+export type Routing = { routed: boolean; orgName: string | null };
+
+export async function createRequest(actor: Actor, request: NewRequest, createdById: number | null, routing: Routing) {
   return auditedChange(actor, async (tx) => {
     const row = await tx.accessRequest.create({ data: { id: randomUUID(), reference: newReference(), ...request, createdById } });
+    await queueReceivedEmail(tx, row, routing);
     return {
       result: row,
       audit: {
@@ -45,8 +50,15 @@ export async function findRequest(id: string) {
       assignedTo: { select: { id: true, name: true, email: true } },
       closedBy: { select: { name: true, email: true } },
       identityConfirmedBy: { select: { name: true, email: true } },
+      notes: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+      parent: { select: { id: true, reference: true } },
+      children: { select: { id: true, reference: true, smartcardId: true, status: true }, orderBy: { createdAt: "asc" } },
     },
   });
+}
+
+export async function findRequestByReference(reference: string) {
+  return db.accessRequest.findUnique({ where: { reference }, select: { reference: true, odsCode: true } });
 }
 
 /** The public status page: the reference and the requester's email must both match. */
@@ -55,12 +67,50 @@ export async function findRequestForRequester(reference: string, email: string) 
   return row && row.email.toLowerCase() === email.toLowerCase() ? row : null;
 }
 
-export type InboxScope = { all: true } | { all: false; odsCodes: string[] };
-export type InboxFilter = { status?: RequestStatus; category?: string; odsCode?: string; assignedToId?: number; cursor?: string; limit?: number };
+// RA staff see requests for their organisations and those that name none (someone must pick them up);
+// RA managers also see requests for organisations no RA officer in the console acts for (`unrouted`).
+export type InboxScope = { all: true } | { all: false; odsCodes: string[]; unroutedToo: boolean };
+export type InboxFilter = {
+  status?: RequestStatus;
+  category?: string;
+  odsCode?: string;
+  assignedToId?: number;
+  // Only requests for organisations nobody covers (the RA managers' "no RA for this organisation" queue).
+  unrouted?: boolean;
+  search?: InboxSearch;
+  cursor?: string;
+  limit?: number;
+};
+/** What the officer typed in the search box, already read: a reference, a smartcard ID, or words of a name or email. */
+export type InboxSearch = { reference: string } | { smartcardId: string } | { text: string };
 
-function scopeWhere(scope: InboxScope): Prisma.AccessRequestWhereInput {
-  // RA staff see requests for their organisations and those that name none (someone must pick them up).
-  return scope.all ? {} : { OR: [{ odsCode: { in: scope.odsCodes } }, { odsCode: null }] };
+/** ODS codes some active RA officer in the console acts for: requests for any other organisation reach nobody. */
+export async function coveredOdsCodes(): Promise<string[]> {
+  const rows = await db.consoleUserOrganisation.findMany({
+    where: { consoleUser: { active: true, role: { in: ["ra_agent", "advanced_ra_agent", "ra_manager"] } } },
+    select: { organisation: { select: { odsCode: true } } },
+    distinct: ["organisationId"],
+  });
+  return rows.map((r) => r.organisation.odsCode);
+}
+
+export async function isCovered(odsCode: string): Promise<boolean> {
+  return (await coveredOdsCodes()).includes(odsCode);
+}
+
+async function scopeWhere(scope: InboxScope, unroutedOnly: boolean): Promise<Prisma.AccessRequestWhereInput> {
+  const unrouted = scope.all || scope.unroutedToo ? { AND: [{ odsCode: { not: null } }, { odsCode: { notIn: await coveredOdsCodes() } }] } : null;
+  if (unroutedOnly) return unrouted ?? { id: "" };
+  if (scope.all) return {};
+  return { OR: [{ odsCode: { in: scope.odsCodes } }, { odsCode: null }, ...(unrouted ? [unrouted] : [])] };
+}
+
+function searchWhere(search: InboxSearch | undefined): Prisma.AccessRequestWhereInput {
+  if (!search) return {};
+  if ("reference" in search) return { reference: search.reference };
+  if ("smartcardId" in search) return { smartcardId: search.smartcardId };
+  const words = search.text.split(/\s+/).filter(Boolean).slice(0, 5);
+  return { AND: words.map((word) => ({ OR: [{ name: { contains: word } }, { email: { contains: word } }] })) };
 }
 
 /** Oldest first: the queue is worked from the longest-waiting request. Keyset on (createdAt, id). */
@@ -69,11 +119,13 @@ export async function listRequests(scope: InboxScope, filter: InboxFilter) {
   const after = filter.cursor ? decodeCursor(filter.cursor) : null;
   const where: Prisma.AccessRequestWhereInput = {
     AND: [
-      scopeWhere(scope),
-      filter.status ? { status: filter.status } : { status: { in: openStatuses } },
+      await scopeWhere(scope, filter.unrouted ?? false),
+      // A search finds closed requests too: the requester may quote an old reference.
+      filter.status ? { status: filter.status } : filter.search ? {} : { status: { in: openStatuses } },
       filter.category ? { category: filter.category } : {},
       filter.odsCode ? { odsCode: filter.odsCode } : {},
       filter.assignedToId ? { assignedToId: filter.assignedToId } : {},
+      searchWhere(filter.search),
       after ? { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] } : {},
     ],
   };
@@ -88,16 +140,32 @@ export async function listRequests(scope: InboxScope, filter: InboxFilter) {
   return { requests, nextCursor: rows.length > limit && last ? `${last.createdAt.getTime()}_${last.id}` : null };
 }
 
+/** The request to work after this one: the longest-waiting open request in scope that is unassigned or the officer's own. */
+export async function nextRequestAfter(scope: InboxScope, currentId: string, officerId: number) {
+  return db.accessRequest.findFirst({
+    where: {
+      AND: [await scopeWhere(scope, false), { status: { in: ["new", "in_progress"] } }, { id: { not: currentId } }, { OR: [{ assignedToId: null }, { assignedToId: officerId }] }],
+    },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, reference: true },
+  });
+}
+
 function decodeCursor(cursor: string): { createdAt: Date; id: string } | null {
   const match = /^(\d{1,15})_([0-9a-f-]{36})$/.exec(cursor);
   return match ? { createdAt: new Date(Number(match[1])), id: match[2]! } : null;
 }
 
 export async function countRequestsByStatus(scope: InboxScope): Promise<Record<RequestStatus, number>> {
-  const groups = await db.accessRequest.groupBy({ by: ["status"], where: scopeWhere(scope), _count: { _all: true } });
+  const groups = await db.accessRequest.groupBy({ by: ["status"], where: await scopeWhere(scope, false), _count: { _all: true } });
   const counts = Object.fromEntries(requestStatuses.map((s) => [s, 0])) as Record<RequestStatus, number>;
   for (const g of groups) if (g.status in counts) counts[g.status as RequestStatus] = g._count._all;
   return counts;
+}
+
+/** Open requests for organisations no RA officer covers: the size of the RA managers' routing queue. */
+export async function countUnrouted(): Promise<number> {
+  return db.accessRequest.count({ where: { AND: [await scopeWhere({ all: true }, true), { status: { in: openStatuses } }] } });
 }
 
 export type RequestUpdate = {
@@ -108,14 +176,32 @@ export type RequestUpdate = {
   reply?: string;
   rejectionReason?: string;
   smartcardId?: string;
+  odsCode?: string;
+  // What the officer needs from the requester, sent with "Waiting for requester".
+  message?: string;
 };
 
-/** Status changes and assignment, audited like any other change and guarded by the request's version. */
-export async function updateRequest(actor: Actor & { id: number }, update: RequestUpdate) {
+const secondsBetween = (from: Date, to: Date) => Math.max(0, Math.round((to.getTime() - from.getTime()) / 1000));
+
+/**
+ * Status changes, assignment and corrections, audited like any other change and guarded by the request's
+ * version. A change of status queues exactly one email to the requester in the same transaction, and
+ * "waiting for requester" stops the service-level clock until the request leaves it.
+ */
+export async function updateRequest(actor: Actor & { id: number; name?: string | null }, update: RequestUpdate) {
   return auditedChange(actor, async (tx) => {
     const before = await tx.accessRequest.findUnique({ where: { id: update.id }, include: { assignedTo: { select: { email: true } } } });
     if (!before) throw notFound("There is no request with that reference.");
+    const now = new Date();
+    const statusChanged = update.status !== undefined && update.status !== before.status;
     const closing = update.status === "resolved" || update.status === "rejected";
+    const pause = !statusChanged
+      ? {}
+      : update.status === "waiting"
+        ? { slaPausedAt: now }
+        : before.status === "waiting" && before.slaPausedAt
+          ? { slaPausedAt: null, slaPausedSeconds: before.slaPausedSeconds + secondsBetween(before.slaPausedAt, now) }
+          : {};
     const claimed = await tx.accessRequest.updateMany({
       where: { id: update.id, version: update.version },
       data: {
@@ -125,12 +211,19 @@ export async function updateRequest(actor: Actor & { id: number }, update: Reque
         ...(update.reply !== undefined ? { reply: update.reply } : {}),
         ...(update.rejectionReason !== undefined ? { rejectionReason: update.rejectionReason } : {}),
         ...(update.smartcardId !== undefined ? { smartcardId: update.smartcardId } : {}),
-        ...(closing ? { closedAt: new Date(), closedById: actor.id } : update.status ? { closedAt: null, closedById: null } : {}),
+        ...(update.odsCode !== undefined ? { odsCode: update.odsCode } : {}),
+        ...(closing ? { closedAt: now, closedById: actor.id } : update.status ? { closedAt: null, closedById: null } : {}),
+        ...pause,
       },
     });
-    if (claimed.count !== 1) throw versionConflict();
+    if (claimed.count !== 1) throw requestChanged();
     const after = await tx.accessRequest.findUniqueOrThrow({ where: { id: update.id }, include: { assignedTo: { select: { email: true } } } });
-    const view = (r: typeof before) => ({ status: r.status, assignedTo: r.assignedTo?.email ?? null, smartcardId: r.smartcardId });
+    const message = statusChanged && update.status === "waiting" && update.message ? update.message : null;
+    if (message) {
+      await tx.requestNote.create({ data: { id: randomUUID(), requestId: after.id, kind: "to_requester", authorId: actor.id, authorName: actor.name ?? actor.email, text: message } });
+    }
+    if (statusChanged) await queueStatusEmail(tx, after, message);
+    const view = (r: typeof before) => ({ status: r.status, assignedTo: r.assignedTo?.email ?? null, smartcardId: r.smartcardId, odsCode: r.odsCode });
     return {
       result: after,
       audit: {
@@ -140,7 +233,7 @@ export async function updateRequest(actor: Actor & { id: number }, update: Reque
         odsCode: after.odsCode,
         before: view(before),
         after: view(after),
-        reason: update.rejectionReason ?? (update.reply ? `Reply: ${update.reply}` : null),
+        reason: update.rejectionReason ?? (update.reply && closing ? `Reply: ${update.reply}` : message ? `Asked the requester: ${message}` : null),
       },
     };
   });
@@ -175,37 +268,6 @@ export async function requestIdFor(referenceOrId: string): Promise<string> {
   if (!/^CSMS-/i.test(referenceOrId)) return referenceOrId;
   const row = await db.accessRequest.findUnique({ where: { reference: referenceOrId.toUpperCase() }, select: { id: true } });
   return row?.id ?? referenceOrId;
-}
-
-export type IdentityConfirmation = { id: string; version: number; method: string; note: string };
-
-/** Records how the officer confirmed the requester owns the profile; audited, and kept on the request. */
-export async function confirmRequestIdentity(actor: Actor & { id: number }, confirmation: IdentityConfirmation) {
-  return auditedChange(actor, async (tx) => {
-    const claimed = await tx.accessRequest.updateMany({
-      where: { id: confirmation.id, version: confirmation.version },
-      data: {
-        version: { increment: 1 },
-        identityMethod: confirmation.method,
-        identityNote: confirmation.note,
-        identityConfirmedById: actor.id,
-        identityConfirmedAt: new Date(),
-      },
-    });
-    if (claimed.count !== 1) throw versionConflict();
-    const row = await tx.accessRequest.findUniqueOrThrow({ where: { id: confirmation.id } });
-    return {
-      result: row,
-      audit: {
-        action: "request.identity_confirmed",
-        requestId: row.id,
-        smartcardId: row.smartcardId,
-        odsCode: row.odsCode,
-        after: { identityMethod: confirmation.method },
-        reason: confirmation.note,
-      },
-    };
-  });
 }
 
 /** Names and emails of the profiles a page of requests points at, in one query, for the inbox's identity column. */

@@ -1,6 +1,7 @@
 // Service level for the request queue, counted in working days (Monday to Friday, UTC; bank holidays
 // are not modelled): amber once a request has waited 2 working days, red at 5.
-export type SlaState = "on_time" | "amber" | "red" | "closed";
+// "Waiting for requester" stops the clock ("paused"): the time spent waiting is not counted against the RA.
+export type SlaState = "on_time" | "amber" | "red" | "paused" | "closed";
 
 export const SLA_AMBER_DAYS = 2;
 export const SLA_RED_DAYS = 5;
@@ -18,9 +19,14 @@ export function workingDaysBetween(from: Date, to: Date): number {
   return days;
 }
 
-export function slaState(createdAt: Date, now: Date, status: string): SlaState {
+/**
+ * The request's state against the service level. Earlier waits for the requester (`pausedSeconds`) move the
+ * start of the clock later by their length, an approximation that keeps working days simple to count.
+ */
+export function slaState(createdAt: Date, now: Date, status: string, pausedSeconds = 0): SlaState {
   if (status === "resolved" || status === "rejected") return "closed";
-  const waited = workingDaysBetween(createdAt, now);
+  if (status === "waiting") return "paused";
+  const waited = workingDaysBetween(new Date(createdAt.getTime() + Math.max(0, pausedSeconds) * 1000), now);
   if (waited >= SLA_RED_DAYS) return "red";
   if (waited >= SLA_AMBER_DAYS) return "amber";
   return "on_time";

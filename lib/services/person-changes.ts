@@ -9,6 +9,8 @@ import { igWarnings, type Grant } from "@/lib/domain/ig-guard";
 import { organisationExists } from "@/lib/data/organisations";
 import { createPendingChange, type ApprovalReason } from "@/lib/data/pending-changes";
 import { findRequest } from "@/lib/data/requests";
+import { takeRequestForFix } from "@/lib/data/request-changes";
+import { deliverSoon } from "@/lib/mail/sender";
 import { identityCheck, IDENTITY_METHODS, type IdentityMethod } from "@/lib/domain/identity";
 import { formatSmartcardId } from "@/lib/domain/smartcard";
 import { triageText } from "@/lib/domain/triage";
@@ -107,7 +109,12 @@ export async function approvalReasons(kind: ChangeKind, change: ParsedChange, pr
   return why;
 }
 
-export async function changePerson(kind: ChangeKind, input: unknown): Promise<ChangeOutcome> {
+/**
+ * `takeRequest`: the console's own forms work a request when they fix it, so a linked request becomes the
+ * officer's and in progress (an audited update of its own). The JSON API keeps its contract of exactly one
+ * event per mutation and leaves the request as it is.
+ */
+export async function changePerson(kind: ChangeKind, input: unknown, options: { takeRequest?: boolean } = {}): Promise<ChangeOutcome> {
   // Signed in and allowed to change anything at all comes before input checks: an auditor learns nothing from 400s.
   const actor = await authorise({ kind: "person:change-any" });
   const { schema, run, subject, done } = changes[kind];
@@ -136,6 +143,8 @@ export async function changePerson(kind: ChangeKind, input: unknown): Promise<Ch
     return { profile, pendingChangeId: pending.id, message: "Proposed: a second person (advanced RA agent or RA manager) must approve this change before it is made." };
   }
   await run(actor, { ...change, endsAt: change.endDate ?? null, safeguards });
+  // Fixing a request is working it: it becomes the officer's and in progress (its own audited update).
+  if (options.takeRequest && change.requestId && (await takeRequestForFix(actor, change.requestId).catch(() => false))) deliverSoon();
   return { profile: await profileOrThrow(change.smartcardId), message: done };
 }
 

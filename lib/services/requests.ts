@@ -8,19 +8,28 @@ import { changeRights, noRights } from "./change-rights";
 import { personHistoryForRequest } from "@/lib/data/audit";
 import { findPersonProfile } from "@/lib/data/people";
 import { addressLimitKey, emailLimitKey, takeRateLimit } from "@/lib/data/rate-limit";
+import { confirmRequestIdentity, requesterConversation } from "@/lib/data/request-changes";
 import {
-  confirmRequestIdentity,
   createRequest,
   findRequest,
+  findRequestByReference,
   findRequestForRequester,
+  isCovered,
   listAssignableColleagues,
+  nextRequestAfter,
   updateRequest,
+  type Routing,
 } from "@/lib/data/requests";
-import { findOrganisationByName, organisationExists } from "@/lib/data/organisations";
+import { listOutbox } from "@/lib/data/outbox";
+import { requestSmartcardIds } from "./person-changes";
+import { inboxScope } from "./request-inbox";
+import { findOrganisationByName, organisationExists, organisationsByCode } from "@/lib/data/organisations";
+import { deliverSoon } from "@/lib/mail/sender";
 import { describeAuditEvent } from "@/lib/domain/audit-text";
 import { diagnoseRequest, requestSmartcardId } from "./request-diagnosis";
 import { parseOdsCode } from "@/lib/domain/ods";
 import { replyText } from "@/lib/domain/reply-text";
+import { nextStepsText } from "@/lib/domain/request-emails";
 import { triageText } from "@/lib/domain/triage";
 import { badInput, ConsoleError, notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validations/parse";
@@ -68,6 +77,7 @@ async function submit(input: { name: string; email: string; odsCode: string | nu
     { key: `request:email:${emailLimitKey(input.email)}`, limit: SUBMISSION_LIMITS.perEmail, windowMs: SUBMISSION_LIMITS.windowMs, what: "for this email address" },
   ]);
   const triage = triageText(input.message);
+  const routing = await routingFor(input.odsCode);
   const row = await createRequest(
     { id: null, email: input.email, name: input.name },
     {
@@ -80,8 +90,17 @@ async function submit(input: { name: string; email: string; odsCode: string | nu
       category: triage.category,
     },
     null,
+    routing,
   );
+  deliverSoon();
   return { id: row.id, status: row.status, reference: row.reference };
+}
+
+/** Whether an RA officer in the console acts for the organisation, and its name, for what the requester is told. */
+export async function routingFor(odsCode: string | null): Promise<Routing> {
+  if (!odsCode) return { routed: false, orgName: null };
+  const [covered, [org]] = await Promise.all([isCovered(odsCode), organisationsByCode([odsCode])]);
+  return { routed: covered, orgName: org ? `${org.name} (${org.odsCode})` : odsCode };
 }
 
 /** The public form (no sign-in). Invalid input is refused before it counts against the rate limit. */
@@ -121,7 +140,9 @@ export async function createRequestFromEmail(input: unknown) {
       category: triage.category,
     },
     actor.id,
+    await routingFor(odsCode),
   );
+  deliverSoon();
   return { id: row.id, reference: row.reference };
 }
 
@@ -131,7 +152,16 @@ export async function requestStatusForRequester(input: unknown, clientIp: string
   await limitOrThrow([{ key: `status:ip:${clientKey(clientIp)}`, limit: 30, windowMs: HOUR, what: "from this network address" }]);
   const row = await findRequestForRequester(lookup.reference, lookup.email);
   if (!row) throw notFound("No request matches that reference and email address. Check both and try again.");
-  return { reference: row.reference, status: row.status as RequestStatus, createdAt: row.createdAt, closedAt: row.closedAt, reply: row.reply };
+  const conversation = await requesterConversation(row.id);
+  return {
+    reference: row.reference,
+    status: row.status as RequestStatus,
+    createdAt: row.createdAt,
+    closedAt: row.closedAt,
+    reply: row.reply,
+    conversation: conversation.map((n) => ({ from: n.kind === "requester" ? ("you" as const) : ("ra" as const), text: n.text, at: n.createdAt })),
+    canReply: row.status !== "resolved" && row.status !== "rejected",
+  };
 }
 
 /** Everything the request page shows: the text's triage, the person's real profile, the diagnosis and the reply. */
@@ -140,14 +170,17 @@ export async function loadRequest(id: string, actor?: ConsoleActor, picked: stri
   if (!/^[0-9a-f-]{36}$/.test(id)) throw notFound("There is no request with that reference.");
   const request = await findRequest(id);
   if (!request) throw notFound("There is no request with that reference.");
-  await assertAllowed(who, { kind: "request:read", odsCode: request.odsCode });
+  const unrouted = await isUnrouted(request.odsCode);
+  await assertAllowed(who, { kind: "request:read", odsCode: request.odsCode, unrouted });
 
   const triage = triageText(request.message);
   const smartcardId = requestSmartcardId(request);
-  const [profile, applied, colleagues] = await Promise.all([
+  const [profile, applied, colleagues, next, emails] = await Promise.all([
     smartcardId ? findPersonProfile(smartcardId) : Promise.resolve(null),
     personHistoryForRequest(request.id),
     listAssignableColleagues(request.odsCode),
+    nextRequestAfter(inboxScope(who), request.id, who.id),
+    listOutbox({ requestId: request.id, limit: 50 }),
   ]);
   const { plan, diagnosis } = diagnoseRequest(request, profile, picked);
   // The reply speaks only of changes to the profile the request is about.
@@ -160,7 +193,9 @@ export async function loadRequest(id: string, actor?: ConsoleActor, picked: stri
     applied: changesToThisProfile.map((e) => ({ description: describeAuditEvent(e) })),
     officerName: who.name,
   });
-  const canChangeRequest = decide(who, { kind: "request:change", odsCode: request.odsCode }).allowed;
+  const canChangeRequest = decide(who, { kind: "request:change", odsCode: request.odsCode, unrouted }).allowed;
+  // IDs the text names beyond the request's own, not yet split off into requests of their own.
+  const splittable = requestSmartcardIds(request).filter((id) => id !== smartcardId && !request.children.some((c) => c.smartcardId === id));
   // Changes for this request are offered only once the requester is known to be the profile's owner.
   const rights = profile && canChangeRequest && diagnosis.identity.confirmed ? changeRights(who, profile.smartcardId, profile.positions.map((p) => p.odsCode)) : noRights;
   const asked = profile ? (await listPendingChanges(who.odsCodes, { smartcardId: profile.smartcardId })).filter((c) => c.kind.startsWith("workgroup")).map((c) => c.odsCode) : [];
@@ -172,7 +207,26 @@ export async function loadRequest(id: string, actor?: ConsoleActor, picked: stri
         at: request.identityConfirmedAt ? ukDate(request.identityConfirmedAt) : "",
       }
     : null;
-  return { actor: who, request, triage, smartcardId, profile, plan, diagnosis, applied, reply, colleagues, canChangeRequest, rights, asked, confirmation };
+  return {
+    actor: who,
+    request,
+    triage,
+    smartcardId,
+    profile,
+    plan,
+    diagnosis,
+    applied,
+    reply,
+    colleagues,
+    canChangeRequest,
+    rights,
+    asked,
+    confirmation,
+    unrouted,
+    next,
+    emails,
+    splittable,
+  };
 }
 
 export async function requestJson(id: string) {
@@ -212,8 +266,12 @@ export async function confirmIdentity(input: unknown) {
   const confirmation = parseInput(IdentityConfirmSchema, input);
   const request = await findRequest(confirmation.id);
   if (!request) throw notFound("There is no request with that reference.");
-  await assertAllowed(actor, { kind: "request:change", odsCode: request.odsCode });
+  await assertAllowed(actor, { kind: "request:change", odsCode: request.odsCode, unrouted: await isUnrouted(request.odsCode) });
   return confirmRequestIdentity(actor, confirmation);
+}
+
+export async function isUnrouted(odsCode: string | null): Promise<boolean> {
+  return odsCode !== null && !(await isCovered(odsCode));
 }
 
 export async function changeRequest(input: unknown) {
@@ -221,7 +279,13 @@ export async function changeRequest(input: unknown) {
   const update = parseInput(RequestUpdateSchema, input);
   const request = await findRequest(update.id);
   if (!request) throw notFound("There is no request with that reference.");
-  await assertAllowed(actor, { kind: "request:change", odsCode: request.odsCode });
+  await assertAllowed(actor, { kind: "request:change", odsCode: request.odsCode, unrouted: await isUnrouted(request.odsCode) });
+  if (update.odsCode !== undefined && update.odsCode !== request.odsCode) {
+    // Moving a request to an organisation routes it there: the officer must be able to work it there too.
+    if (!(await organisationExists(update.odsCode))) throw badInput("Check the ODS code.", { odsCode: `No organisation has the ODS code ${update.odsCode}` });
+    const decision = decide(actor, { kind: "request:change", odsCode: update.odsCode, unrouted: await isUnrouted(update.odsCode) });
+    if (!decision.allowed) throw badInput("Check the ODS code.", { odsCode: `You do not act for ${update.odsCode}, so you cannot move this request there` });
+  }
   if (update.smartcardId !== undefined && request.smartcardId !== null && request.smartcardId !== update.smartcardId) {
     throw badInput("Check the smartcard ID.", { smartcardId: "This request already has a smartcard ID; a request is about one person." });
   }
@@ -231,5 +295,17 @@ export async function changeRequest(input: unknown) {
       throw badInput("Check the colleague.", { assignedToId: "Choose an RA colleague who acts for this request's organisation" });
     }
   }
-  return updateRequest(actor, update);
+  const row = await updateRequest(actor, update);
+  deliverSoon();
+  return row;
+}
+
+/** The public confirmation page: what happens next for this reference; nothing about the requester. */
+export async function submittedRequest(reference: string) {
+  const parsed = StatusLookupSchema.shape.reference.safeParse(reference);
+  if (!parsed.success) return null;
+  const row = await findRequestByReference(parsed.data);
+  if (!row) return null;
+  const { routed, orgName } = await routingFor(row.odsCode);
+  return { reference: row.reference, routed, nextSteps: nextStepsText(routed, orgName) };
 }

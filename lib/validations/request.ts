@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { reasonField, smartcardIdField } from "./fields";
+import { odsCodeField, reasonField, smartcardIdField } from "./fields";
 import { IDENTITY_METHODS, type IdentityMethod } from "@/lib/domain/identity";
 
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
@@ -84,9 +84,40 @@ export const RequestUpdateSchema = z
     rejectionReason: z.preprocess(blankToUndefined, reasonField.optional()),
     // A request that arrived without a smartcard ID gets one attached once the requester sends it.
     smartcardId: z.preprocess(blankToUndefined, smartcardIdField.optional()),
+    // The organisation, attached or corrected later; moving it routes the request there.
+    odsCode: z.preprocess(blankToUndefined, odsCodeField.optional()),
+    // What the officer needs from the requester: goes out with "Waiting for requester".
+    message: z.preprocess(blankToUndefined, z.string().trim().max(2000, "The message must be 2,000 characters or fewer").optional()),
   })
   .refine((u) => u.status !== "rejected" || u.rejectionReason, { path: ["rejectionReason"], message: "Enter why the request is rejected" })
   .refine((u) => u.status !== "resolved" || (u.reply && u.reply.length > 0), { path: ["reply"], message: "Enter the reply sent to the requester" });
+
+const idField = z.string({ error: "That request reference is not valid" }).uuid("That request reference is not valid");
+
+/** An internal note on a request (RA only). */
+export const RequestNoteSchema = z.object({
+  id: idField,
+  text: z
+    .string({ error: "Enter the note" })
+    .trim()
+    .min(1, "Enter the note")
+    .max(2000, "The note must be 2,000 characters or fewer"),
+});
+
+/** Split the other smartcard IDs a request names into requests of their own. */
+export const SplitRequestSchema = z.object({
+  id: idField,
+  version: z.number({ error: "The request version is missing — reload the page" }).int().positive(),
+  smartcardIds: z
+    .array(smartcardIdField, { error: "Choose the smartcard IDs to split off" })
+    .min(1, "Choose at least one smartcard ID to split off")
+    .max(20, "Split off at most 20 smartcard IDs at once"),
+});
+
+/** The requester answers through the public status page: reference and email prove nothing more than before. */
+export const RequesterReplySchema = StatusLookupSchema.extend({
+  message: messageField.pipe(z.string().max(3000, "Your reply must be 3,000 characters or fewer")),
+});
 
 export const InboxFilterSchema = z.object({
   status: z.preprocess(blankToUndefined, z.enum(requestStatuses, { error: "Choose a status from the list" }).optional()),
@@ -96,6 +127,9 @@ export const InboxFilterSchema = z.object({
   ),
   odsCode: z.preprocess(blankToUndefined, z.string().trim().toUpperCase().max(10, "An ODS code is at most 10 characters").optional()),
   mine: z.preprocess(blankToUndefined, z.literal("1").optional()),
+  // "unrouted": requests for organisations no RA officer in the console acts for.
+  queue: z.preprocess(blankToUndefined, z.literal("unrouted", { error: "Choose a queue from the list" }).optional()),
+  q: z.preprocess(blankToUndefined, z.string().trim().max(100, "Search for at most 100 characters").optional()),
   cursor: z.preprocess(blankToUndefined, z.string().max(80).optional()),
 });
 
@@ -111,3 +145,6 @@ export const IdentityConfirmSchema = z.object({
     .max(500, "Keep the note to 500 characters or fewer"),
 });
 export type IdentityConfirmInput = z.output<typeof IdentityConfirmSchema>;
+
+/** Attaching or correcting a request's organisation (the officer's form; the server reads it through RequestUpdateSchema). */
+export const AttachOdsSchema = z.object({ odsCode: odsCodeField });

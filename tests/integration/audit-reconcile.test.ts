@@ -380,6 +380,7 @@ describe("the change log replayed against the database", () => {
       { id: null, email: "requester@nhs.example" },
       { source: "form", name: "Rae Quest", email: "requester@nhs.example", odsCode: DENSHAM.odsCode, smartcardId: null, message: "Cannot log in", category: "other" },
       null,
+      { routed: true, orgName: null },
     );
     await expectIntact();
     await db.accessRequest.update({ where: { id: request.id }, data: { status: "resolved" } });

@@ -140,9 +140,9 @@ describe("status changes", () => {
     await signInAs(AGENT);
     const agentId = await userId(AGENT);
     const steps: { change: Record<string, unknown>; before: object; after: object }[] = [
-      { change: { assignedToId: agentId }, before: { status: "new", assignedTo: null, smartcardId: PRIYA }, after: { status: "new", assignedTo: AGENT, smartcardId: PRIYA } },
-      { change: { status: "in_progress" }, before: { status: "new", assignedTo: AGENT, smartcardId: PRIYA }, after: { status: "in_progress", assignedTo: AGENT, smartcardId: PRIYA } },
-      { change: { status: "waiting" }, before: { status: "in_progress", assignedTo: AGENT, smartcardId: PRIYA }, after: { status: "waiting", assignedTo: AGENT, smartcardId: PRIYA } },
+      { change: { assignedToId: agentId }, before: { status: "new", assignedTo: null, smartcardId: PRIYA, odsCode: A81001 }, after: { status: "new", assignedTo: AGENT, smartcardId: PRIYA, odsCode: A81001 } },
+      { change: { status: "in_progress" }, before: { status: "new", assignedTo: AGENT, smartcardId: PRIYA, odsCode: A81001 }, after: { status: "in_progress", assignedTo: AGENT, smartcardId: PRIYA, odsCode: A81001 } },
+      { change: { status: "waiting" }, before: { status: "in_progress", assignedTo: AGENT, smartcardId: PRIYA, odsCode: A81001 }, after: { status: "waiting", assignedTo: AGENT, smartcardId: PRIYA, odsCode: A81001 } },
     ];
     for (const step of steps) {
       const before = await db.auditEvent.count();
@@ -198,7 +198,7 @@ describe("status changes", () => {
     expect(row.closedAt!.getTime()).toBeGreaterThanOrEqual(startedAt - 1000);
     const event = await lastEvent();
     expect(event).toMatchObject({ action: "request.updated", requestId: id, reason: `Reply: ${reply}` });
-    expect(parsed(event)).toStrictEqual({ before: { status: "waiting", assignedTo: AGENT, smartcardId: PRIYA }, after: { status: "resolved", assignedTo: AGENT, smartcardId: PRIYA } });
+    expect(parsed(event)).toStrictEqual({ before: { status: "waiting", assignedTo: AGENT, smartcardId: PRIYA, odsCode: A81001 }, after: { status: "resolved", assignedTo: AGENT, smartcardId: PRIYA, odsCode: A81001 } });
   });
 
   it("rejecting another request with a reason is audited with the reason and closes it", async () => {
@@ -211,7 +211,7 @@ describe("status changes", () => {
     expect(row.closedAt).toBeInstanceOf(Date);
     const event = await lastEvent();
     expect(event).toMatchObject({ action: "request.updated", requestId: created.body.id, reason: "Duplicate of an earlier request" });
-    expect(parsed(event)).toStrictEqual({ before: { status: "new", assignedTo: null, smartcardId: null }, after: { status: "rejected", assignedTo: null, smartcardId: null } });
+    expect(parsed(event)).toStrictEqual({ before: { status: "new", assignedTo: null, smartcardId: null, odsCode: null }, after: { status: "rejected", assignedTo: null, smartcardId: null, odsCode: null } });
   });
 });
 
@@ -225,6 +225,9 @@ describe("the requester's status lookup", () => {
       createdAt: expect.any(Date),
       closedAt: expect.any(Date),
       reply: expect.stringContaining("cervicalscreening workgroup at A81001"),
+      // Closed: the requester can read the conversation but no longer reply to it.
+      conversation: [],
+      canReply: false,
     });
   });
 

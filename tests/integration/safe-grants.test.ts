@@ -246,8 +246,8 @@ describe("a change may name only a request about the same person, within the off
     const [attached] = await changeEventsAfter(after);
     expect(attached).toMatchObject({ action: "request.updated", requestId: id, smartcardId: PRIYA });
     expect({ before: JSON.parse(attached!.before!), after: JSON.parse(attached!.after!) }).toStrictEqual({
-      before: { status: "new", assignedTo: null, smartcardId: null },
-      after: { status: "new", assignedTo: null, smartcardId: PRIYA },
+      before: { status: "new", assignedTo: null, smartcardId: null, odsCode: A81001 },
+      after: { status: "new", assignedTo: null, smartcardId: PRIYA, odsCode: A81001 },
     });
     // A request is about one person: a second, different ID is refused.
     expect(await failure(changeRequest({ id, version: await requestVersion(id), smartcardId: "5555 0000 0003" }))).toMatchObject({

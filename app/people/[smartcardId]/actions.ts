@@ -10,7 +10,7 @@ export type ChangeResult = { ok: true; message: string } | ActionFailure;
 
 export async function changePersonAction(kind: ChangeKind, input: unknown): Promise<ChangeResult> {
   if (!changeKinds.includes(kind)) return { ok: false, status: 400, code: "bad_input", message: "Unknown kind of change." };
-  const result = await actionResult("changePersonAction", () => changePerson(kind, input));
+  const result = await actionResult("changePersonAction", () => changePerson(kind, input, { takeRequest: true }));
   if (!result.ok) return result;
   revalidatePath(`/people/${result.value.profile.smartcardId}`);
   return { ok: true, message: result.value.message };

@@ -10,6 +10,9 @@ import { HighlightedText } from "@/components/requests/highlighted-text";
 import { categoryNames, SlaBadge } from "@/components/requests/inbox-table";
 import { RequestActions } from "@/components/requests/request-actions";
 import { AttachSmartcardForm } from "@/components/requests/attach-smartcard-form";
+import { AttachOdsForm } from "@/components/requests/attach-ods-form";
+import { RequestConversation } from "@/components/requests/request-conversation";
+import { SplitForm } from "@/components/requests/split-form";
 import { IdentityPanel } from "@/components/requests/identity-panel";
 import { PlanActions } from "@/components/people/plan-actions";
 import { PlanTargetForm } from "@/components/people/plan-target-form";
@@ -37,22 +40,55 @@ export default async function RequestPage({ params, searchParams }: Props) {
     if (error instanceof ConsoleError && error.code === "forbidden") forbidden();
     throw error;
   });
-  const { request, triage, profile, plan, diagnosis, applied, reply, colleagues, canChangeRequest, rights, asked, confirmation } = view;
+  const { request, triage, profile, plan, diagnosis, applied, reply, colleagues, canChangeRequest, rights, asked, confirmation, unrouted, next, emails, splittable } = view;
   const catalogue = profile ? await listCsmsJobRoles() : [];
   const orgName = (ods: string) => profile?.positions.find((p) => p.odsCode === ods)?.orgName ?? ods;
   const roleName = (code: string) => catalogue.find((r) => r.code === code)?.name ?? code;
 
   return (
     <FlashProvider>
-      <p className="mb-4"><Link href="/requests">Back to requests</Link></p>
+      <nav aria-label="Requests" className="mb-4 flex flex-wrap justify-between gap-3">
+        <Link href="/requests">Back to requests</Link>
+        {next ? (
+          <Link href={`/requests/${next.id}`} data-testid="next-request">Next request ({next.reference})</Link>
+        ) : (
+          <span>No other open requests waiting</span>
+        )}
+      </nav>
       <h1 className="mb-2 text-3xl font-bold">Request {request.reference}</h1>
       <p className="mb-6 flex flex-wrap items-center gap-3">
         <span>{requestStatusNames[request.status as keyof typeof requestStatusNames]}</span>
-        <SlaBadge createdAt={request.createdAt} status={request.status} now={new Date()} />
+        <SlaBadge createdAt={request.createdAt} status={request.status} now={new Date()} pausedSeconds={request.slaPausedSeconds} />
         <span>{categoryNames[triage.category]}</span>
         <span>{request.assignedTo ? `Assigned to ${request.assignedTo.name}` : "Not assigned"}</span>
       </p>
+      {unrouted && (
+        <p className="mb-6 border-l-8 border-nhs-warm-yellow bg-white p-3" data-testid="unrouted-notice">
+          No RA officer in this console acts for {request.odsCode}. The requester was told an RA manager would route it. Move it to an
+          organisation the console covers, deal with it, or reject it with directions to their own Registration Authority.
+        </p>
+      )}
+      {(request.parent || request.children.length > 0) && (
+        <p className="mb-6" data-testid="linked-requests">
+          {request.parent && (
+            <>Split from <Link href={`/requests/${request.parent.id}`}>{request.parent.reference}</Link>. </>
+          )}
+          {request.children.length > 0 && (
+            <>
+              Split into:{" "}
+              {request.children.map((c, i) => (
+                <span key={c.id}>
+                  {i > 0 && ", "}
+                  <Link href={`/requests/${c.id}`}>{c.reference}</Link> ({c.smartcardId ? formatSmartcardId(c.smartcardId) : "no ID"})
+                </span>
+              ))}
+              .
+            </>
+          )}
+        </p>
+      )}
       {!view.smartcardId && canChangeRequest && <AttachSmartcardForm key={`attach-${request.version}`} request={{ id: request.id, version: request.version }} />}
+      {splittable.length > 0 && canChangeRequest && <SplitForm key={`split-${request.version}`} request={{ id: request.id, version: request.version }} smartcardIds={splittable} />}
       {profile && (
         <IdentityPanel
           key={`identity-${request.version}`}
@@ -66,11 +102,16 @@ export default async function RequestPage({ params, searchParams }: Props) {
         <section className="card" aria-labelledby="original-heading">
           <h2 id="original-heading" className="mb-2 text-xl font-bold">What they sent</h2>
           <p className="mb-2">
-            From {request.name} ({request.email}) {request.source === "email" ? "by email, added by an RA officer" : "through the help form"}, received{" "}
+            From {request.name} (<a href={`mailto:${request.email}?subject=${encodeURIComponent(`Your CSMS access request ${request.reference}`)}`}>{request.email}</a>) {request.source === "email" ? "by email, added by an RA officer" : "through the help form"}, received{" "}
             {request.createdAt.toISOString().replace("T", " ").slice(0, 16)} UTC. Organisation: {request.odsCode ?? "not given"}. Smartcard ID given:{" "}
             {request.smartcardId ? formatSmartcardId(request.smartcardId) : "none"}.
           </p>
           <HighlightedText text={request.message} spans={triage.spans} />
+          {canChangeRequest && (
+            <div className="mt-4 border-t border-nhs-border pt-4">
+              <AttachOdsForm key={`ods-${request.version}`} request={{ id: request.id, version: request.version, odsCode: request.odsCode }} />
+            </div>
+          )}
         </section>
         <div>
           <DiagnosisPanel diagnosis={diagnosis} />
@@ -133,6 +174,7 @@ export default async function RequestPage({ params, searchParams }: Props) {
         draftReply={request.reply ?? reply}
         canChange={canChangeRequest}
       />
+      <RequestConversation requestId={request.id} notes={request.notes} emails={emails} canChange={canChangeRequest} />
       <section className="card overflow-x-auto" aria-labelledby="request-history-heading">
         <h2 id="request-history-heading" className="mb-3 text-xl font-bold">History of this request</h2>
         <EventsTable events={[...applied].reverse()} caption="Changes linked to this request, newest first" references={{ [request.id]: request.reference }} />
