@@ -2,6 +2,8 @@ import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const oidcPort = port + 1;
+const smtpPort = port + 2;
+const smtpHttpPort = port + 3;
 
 // Debian's Chromium: Playwright cannot download its own browsers on these machines.
 export default defineConfig({
@@ -39,6 +41,16 @@ export default defineConfig({
       stderr: "pipe",
     },
     {
+      // A stand-in mail relay: the console delivers its outbox here, and the tests read what arrived.
+      command: `node tests/e2e/smtp-sink.mjs`,
+      url: `http://127.0.0.1:${smtpHttpPort}/messages`,
+      timeout: 30_000,
+      reuseExistingServer: false,
+      env: { SMTP_SINK_PORT: String(smtpPort), SMTP_SINK_HTTP_PORT: String(smtpHttpPort) },
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
       // A database of its own, migrated and seeded afresh for every run.
       command: `rm -f data/e2e.db data/e2e.db-journal data/e2e.db-wal data/e2e.db-shm data/e2e-checkpoints.jsonl && prisma migrate deploy && tsx prisma/seed.ts && node scripts/server.mjs -p ${port}`,
       url: `http://localhost:${port}/login`,
@@ -55,6 +67,9 @@ export default defineConfig({
         OIDC_CLIENT_ID: "ra-console-e2e",
         OIDC_CLIENT_SECRET: "e2e-oidc-client-secret",
         OIDC_NAME: "Care Identity",
+        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+        MAIL_FROM: "CSMS access <no-reply@ra.example>",
+        PUBLIC_URL: `http://localhost:${port}`,
       },
       stdout: "ignore",
       stderr: "pipe",

@@ -26,7 +26,7 @@ export function NoteForm({ requestId }: { requestId: string }) {
       <h3 id="note-heading" className="mb-2 text-lg font-bold">Add an internal note</h3>
       <div role="status">{done && <p className="mb-3 font-bold">{done}</p>}</div>
       <ErrorSummary message={failure?.message} fields={fields} focusKey={attempt} />
-      <TextArea id="note-text" label="Note" hint="Seen by RA staff and auditors only; the requester never sees it." rows={3} maxLength={2000} error={fields["note-text"]} {...register("text")} />
+      <TextArea id="note-text" label="Internal note" hint="Seen by RA staff and auditors only; the requester never sees it." rows={3} maxLength={2000} error={fields["note-text"]} {...register("text")} />
       <button type="submit" className="button-secondary" disabled={formState.isSubmitting}>Add note</button>
     </form>
   );
