@@ -21,6 +21,7 @@ type Found = {
   reply: string | null;
   conversation: { from: "you" | "ra"; text: string; at: Date }[];
   canReply: boolean;
+  nextSteps: string[];
 };
 
 const explain: Record<keyof typeof requestStatusNames, string> = {
@@ -62,7 +63,13 @@ export function StatusForm() {
             <h2 id="status-heading" className="mb-2 text-2xl font-bold">
               {found.reference}: <span data-testid="request-status">{requestStatusNames[found.status]}</span>
             </h2>
-            <p className="mb-4">{explain[found.status]}</p>
+            {found.nextSteps.length > 0 ? (
+              found.nextSteps.map((line) => (
+                <p key={line} className="mb-4">{line}</p>
+              ))
+            ) : (
+              <p className="mb-4">{explain[found.status]}</p>
+            )}
             {found.reply && (
               <>
                 <h3 className="mb-2 text-lg font-bold">Reply from your registration authority</h3>

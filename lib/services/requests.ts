@@ -152,7 +152,7 @@ export async function requestStatusForRequester(input: unknown, clientIp: string
   await limitOrThrow([{ key: `status:ip:${clientKey(clientIp)}`, limit: 30, windowMs: HOUR, what: "from this network address" }]);
   const row = await findRequestForRequester(lookup.reference, lookup.email);
   if (!row) throw notFound("No request matches that reference and email address. Check both and try again.");
-  const conversation = await requesterConversation(row.id);
+  const [conversation, routing] = await Promise.all([requesterConversation(row.id), routingFor(row.odsCode)]);
   return {
     reference: row.reference,
     status: row.status as RequestStatus,
@@ -161,6 +161,8 @@ export async function requestStatusForRequester(input: unknown, clientIp: string
     reply: row.reply,
     conversation: conversation.map((n) => ({ from: n.kind === "requester" ? ("you" as const) : ("ra" as const), text: n.text, at: n.createdAt })),
     canReply: row.status !== "resolved" && row.status !== "rejected",
+    // Who has it, said honestly: a request no RA officer in the console covers waits for an RA manager.
+    nextSteps: row.status === "new" ? nextStepsText(routing.routed, routing.orgName) : [],
   };
 }
 
@@ -257,6 +259,10 @@ export async function requestJson(id: string) {
     suggestedActions: diagnosis.suggestedActions,
     oneClickFixes: diagnosis.oneClick,
     verdict: profile ? profile.verdict : null,
+    splitFrom: request.parent?.reference ?? null,
+    splitInto: request.children.map((c) => ({ reference: c.reference, smartcardId: c.smartcardId })),
+    slaPaused: request.status === "waiting",
+    notes: request.notes.map((n) => ({ kind: n.kind, author: n.authorName, text: n.text, at: n.createdAt.toISOString() })),
   };
 }
 

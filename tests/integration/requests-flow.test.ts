@@ -228,6 +228,7 @@ describe("the requester's status lookup", () => {
       // Closed: the requester can read the conversation but no longer reply to it.
       conversation: [],
       canReply: false,
+      nextSteps: [],
     });
   });
 
