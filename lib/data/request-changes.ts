@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { auditedChange, type Actor, type SystemEvent } from "./audited";
 import { db } from "./db";
-import { queueReplyReceivedEmail } from "./request-mail";
+import { queueReceivedEmail, queueReplyReceivedEmail } from "./request-mail";
 import { newReference, updateRequest } from "./requests";
 import { badInput, notFound, requestChanged, versionConflict } from "@/lib/errors";
 
@@ -114,6 +114,8 @@ export async function splitRequest(actor: Actor & { id: number }, input: { id: s
         },
       });
       created.push({ id: child.id, reference: child.reference, smartcardId });
+      // The requester learns the new reference: the same first email as a request of its own.
+      await queueReceivedEmail(tx, child, { routed: true, orgName: null });
       earlier.push({
         actor,
         draft: {

@@ -105,12 +105,24 @@ async function scopeWhere(scope: InboxScope, unroutedOnly: boolean): Promise<Pri
   return { OR: [{ odsCode: { in: scope.odsCodes } }, { odsCode: null }, ...(unrouted ? [unrouted] : [])] };
 }
 
+const searchWords = (text: string) => text.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 5);
+// The database's `contains` is a LIKE without ESCAPE, where % and _ are wildcards: it is given only the pieces
+// between them (a wider net), and matchesSearch then keeps the rows that really contain what was typed.
+const SEARCH_SCAN = 1000;
+
 function searchWhere(search: InboxSearch | undefined): Prisma.AccessRequestWhereInput {
   if (!search) return {};
   if ("reference" in search) return { reference: search.reference };
   if ("smartcardId" in search) return { smartcardId: search.smartcardId };
-  const words = search.text.split(/\s+/).filter(Boolean).slice(0, 5);
-  return { AND: words.map((word) => ({ OR: [{ name: { contains: word } }, { email: { contains: word } }] })) };
+  const pieces = searchWords(search.text).flatMap((word) => word.split(/[%_]/)).filter(Boolean);
+  return { AND: pieces.map((piece) => ({ OR: [{ name: { contains: piece } }, { email: { contains: piece } }] })) };
+}
+
+function matchesSearch(row: { name: string; email: string }, search: InboxSearch | undefined): boolean {
+  if (!search || !("text" in search)) return true;
+  const name = row.name.toLowerCase();
+  const email = row.email.toLowerCase();
+  return searchWords(search.text).every((word) => name.includes(word) || email.includes(word));
 }
 
 /** Oldest first: the queue is worked from the longest-waiting request. Keyset on (createdAt, id). */
@@ -129,12 +141,15 @@ export async function listRequests(scope: InboxScope, filter: InboxFilter) {
       after ? { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] } : {},
     ],
   };
-  const rows = await db.accessRequest.findMany({
+  const textSearch = filter.search !== undefined && "text" in filter.search;
+  const found = await db.accessRequest.findMany({
     where,
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    take: limit + 1,
+    // A text search reads a bounded window and keeps true matches (see searchWhere).
+    take: textSearch ? SEARCH_SCAN : limit + 1,
     include: { assignedTo: { select: { name: true } } },
   });
+  const rows = found.filter((row) => matchesSearch(row, filter.search)).slice(0, limit + 1);
   const requests = rows.slice(0, limit);
   const last = requests.at(-1);
   return { requests, nextCursor: rows.length > limit && last ? `${last.createdAt.getTime()}_${last.id}` : null };
@@ -212,7 +227,14 @@ export async function updateRequest(actor: Actor & { id: number; name?: string |
         ...(update.rejectionReason !== undefined ? { rejectionReason: update.rejectionReason } : {}),
         ...(update.smartcardId !== undefined ? { smartcardId: update.smartcardId } : {}),
         ...(update.odsCode !== undefined ? { odsCode: update.odsCode } : {}),
-        ...(closing ? { closedAt: now, closedById: actor.id } : update.status ? { closedAt: null, closedById: null } : {}),
+        // Reopening clears what the closing said, so a later email never quotes an earlier resolution.
+        ...(closing
+          ? { closedAt: now, closedById: actor.id, ...(update.status === "rejected" && update.reply === undefined ? { reply: null } : {}) }
+          : statusChanged && (before.status === "resolved" || before.status === "rejected")
+            ? { closedAt: null, closedById: null, ...(update.reply === undefined ? { reply: null } : {}), ...(update.rejectionReason === undefined ? { rejectionReason: null } : {}) }
+            : update.status
+              ? { closedAt: null, closedById: null }
+              : {}),
         ...pause,
       },
     });

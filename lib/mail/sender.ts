@@ -32,7 +32,8 @@ function transportFromEnv(): Transporter | null {
 /** A failure's reason as stored and shown: one line, no credentials (an SMTP URL may carry a password). */
 export function deliveryError(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  return text.replace(/\/\/[^@\s/]+@/g, "//…@").replace(/\s+/g, " ").slice(0, 500);
+  // Greedy to the last "@" before the host: a password may itself contain "@".
+  return text.replace(/\/\/[^\s/]*@/g, "//…@").replace(/\s+/g, " ").slice(0, 500);
 }
 
 /** One pass over the due emails. Safe to run in several processes at once: each row is claimed before sending. */
