@@ -49,7 +49,8 @@ const groupNames = CSMS_USER_GROUPS.map((g) => g.name).join("; ");
 export function parseJobRoleCsv(text: string): { roles: ImportedJobRole[]; problems: ImportProblem[] } {
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { bom: true, info: true, skip_empty_lines: true, relax_column_count: true });
+    // csv-parse's types do not follow `info: true` to the { record, info } shape it returns.
+    records = parse(text, { bom: true, info: true, skip_empty_lines: true, relax_column_count: true }) as unknown as typeof records;
   } catch (error) {
     const line = error instanceof CsvError && typeof error.lines === "number" ? error.lines : 1;
     return { roles: [], problems: [{ line, message: `The file is not valid CSV here: ${error instanceof Error ? error.message : "unreadable"}` }] };
