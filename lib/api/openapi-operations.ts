@@ -11,7 +11,8 @@ import { RequestApiSchema } from "@/lib/validations/request";
 import * as R from "./response-schemas";
 
 export type Access = "public" | "signed-in";
-export type Answer = { description: string; schema?: z.ZodType; mediaType?: string };
+/** `csvToo`: with `Accept: text/csv` the same answer comes as a CSV file instead. */
+export type Answer = { description: string; schema?: z.ZodType; mediaType?: string; csvToo?: boolean };
 export type Operation = {
   path: string;
   method: "get" | "post" | "delete";
@@ -235,7 +236,7 @@ export const operations: Operation[] = [
     query: BulkQuerySchema,
     body: { csv: true },
     answers: {
-      200: { description: "Every row's verdict before and after, and its problems (with Accept: text/csv, the annotated file)", schema: R.BulkResponse },
+      200: { description: "Every row's verdict before and after, and its problems (with Accept: text/csv, the annotated file)", schema: R.BulkResponse, csvToo: true },
       ...badInput,
       ...denied,
     },

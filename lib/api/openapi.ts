@@ -84,7 +84,8 @@ function answers(op: Operation): Record<string, Schema> {
     const success = Number(status) < 400;
     const mediaType = answer.mediaType ?? "application/json";
     const schema = answer.schema ? answerSchema(answer.schema) : success ? { type: "string" } : ERROR_REF;
-    out[status] = { description: answer.description, content: { [mediaType]: { schema } } };
+    const csv = answer.csvToo ? { "text/csv": { schema: { type: "string" } } } : {};
+    out[status] = { description: answer.description, content: { [mediaType]: { schema }, ...csv } };
   }
   out.default = { description: "Any other failure, in the same error shape (a fault on our side is 500 server_error)", content: { "application/json": { schema: ERROR_REF } } };
   return out;

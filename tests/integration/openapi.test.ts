@@ -11,6 +11,8 @@ import * as auditRoute from "@/app/api/v1/audit/route";
 import * as verifyRoute from "@/app/api/v1/audit/verify/route";
 import * as reviewsRoute from "@/app/api/v1/reviews/route";
 import * as organisationsRoute from "@/app/api/v1/organisations/route";
+import * as workgroupRoute from "@/app/api/v1/organisations/[odsCode]/workgroup/route";
+import * as bulkRoute from "@/app/api/v1/bulk/route";
 import { DENSHAM, QUEENS_PARK, demoPeople } from "@/prisma/seed/demo";
 import { api, buildRequest, versionOf, type ApiResult } from "./support/api";
 import { getRequest, postRequest, requester, suggestedText } from "./support/requests-api";
@@ -28,8 +30,10 @@ let doc: Doc;
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats(ajv);
 
-async function call(handler: (r: Request, c: { params: Promise<object> }) => Promise<Response>, url: string, params: object = {}): Promise<ApiResult> {
-  const response = await handler(buildRequest("GET", url), { params: Promise.resolve(params) });
+type Handler = (r: Request, c: { params: Promise<object> }) => Promise<Response>;
+async function call(handler: Handler, url: string, params: object = {}, method = "GET", body?: unknown, headers?: Record<string, string>): Promise<ApiResult> {
+  const request = typeof body === "string" ? buildRequest(method, url, undefined, { rawBody: body, headers }) : buildRequest(method, url, body, { headers });
+  const response = await handler(request, { params: Promise.resolve(params) });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : null, contentType: response.headers.get("content-type") };
 }
@@ -165,5 +169,22 @@ describe("real answers validate against the document", () => {
     const anonymous = await api.getPerson(demoPeople.noWorkgroup);
     expect(anonymous.status).toBe(401);
     expectDocumented("/api/v1/people/{smartcardId}", "get", anonymous);
+  });
+
+  it("POST organisation workgroup (created, then 409 already there) and a bulk dry run", async () => {
+    await signInAs("manager@ra.example");
+    const url = `/api/v1/organisations/${DENSHAM.odsCode}/workgroup`;
+    const first = await call(workgroupRoute.POST as Handler, url, { odsCode: DENSHAM.odsCode }, "POST", { reason: "Practice joins CSMS" });
+    expect([200, 409]).toContain(first.status);
+    expectDocumented("/api/v1/organisations/{odsCode}/workgroup", "post", first);
+    const again = await call(workgroupRoute.POST as Handler, url, { odsCode: DENSHAM.odsCode }, "POST", { reason: "Practice joins CSMS" });
+    expect(again.body.error.code).toBe("already_exists");
+    expectDocumented("/api/v1/organisations/{odsCode}/workgroup", "post", again);
+
+    const csv = `smartcard id,ods code,action,role code,reason,end date\n${demoPeople.noWorkgroup},${DENSHAM.odsCode},add,cervicalscreening,Bulk onboarding,\n`;
+    const dryRun = await call(bulkRoute.POST as Handler, "/api/v1/bulk?dryRun=true", {}, "POST", csv, { "content-type": "text/csv" });
+    expect(dryRun.status).toBe(200);
+    expect(dryRun.body.rows).toHaveLength(1);
+    expectDocumented("/api/v1/bulk", "post", dryRun);
   });
 });
