@@ -94,11 +94,12 @@ export type GrantAtClosed = { smartcardId: string; personName: string; odsCode: 
 
 /**
  * Active grants for review at closed organisations (nothing ends them automatically), or at the given ones
- * (those a dry run would close).
+ * (those a dry run would close); `within`: only at these organisations (an officer's scope).
  */
-export async function activeGrantsAtClosedOrganisations(odsCodes?: string[]): Promise<GrantAtClosed[]> {
+export async function activeGrantsAtClosedOrganisations(odsCodes?: string[], within?: string[]): Promise<GrantAtClosed[]> {
+  const which = odsCodes ? { odsCode: { in: odsCodes } } : { closedAt: { not: null } };
   const positions = await db.position.findMany({
-    where: { organisation: odsCodes ? { odsCode: { in: odsCodes } } : { closedAt: { not: null } } },
+    where: { organisation: within ? { AND: [which, { odsCode: { in: within } }] } : which },
     select: {
       person: { select: { smartcardId: true, name: true } },
       organisation: { select: { odsCode: true, name: true, closedAt: true } },

@@ -10,6 +10,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/data/db";
 import { verifyAuditTrail } from "@/lib/data/audit-verify";
 import { runOdsImport } from "@/lib/services/ods-import";
+import { grantsAtClosedOrganisations } from "@/lib/services/reviews";
+import { actorForSession } from "@/lib/data/console-users";
+import { signInAs, signOut } from "./support/session";
 import { LANCING_PCN, demoPeople } from "@/prisma/seed/demo";
 import { OdsImportError, parseWestSussexPcns } from "@/prisma/seed/ods-data";
 import { writeSnapshot } from "./support/api";
@@ -142,6 +145,12 @@ describe("npm run ods:import", () => {
     // Closed, not gone: its positions and grants are kept, for review.
     expect(await db.position.count({ where: { organisation: { odsCode: "H82091" } } })).toBeGreaterThan(0);
     expect((await verifyAuditTrail()).ok).toBe(true);
+    // /reviews lists them for officers acting for New Pond Row, and not for others.
+    const actor = async (email: string) => (await actorForSession(await signInAs(email)))!;
+    expect((await grantsAtClosedOrganisations(await actor("advanced@ra.example"))).map((g) => g.personName)).toEqual(review.map((r) => r.personName));
+    const outside = await actor("advanced@ra.example").then((a) => ({ ...a, odsCodes: ["A81001"] }));
+    expect(await grantsAtClosedOrganisations(outside)).toEqual([]);
+    signOut();
   });
 
   it("a second apply changes nothing and writes no event", async () => {
