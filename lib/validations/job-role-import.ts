@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** 1 MB holds the 2,000 rows an import takes many times over; a bigger upload is refused before it is read. */
+/** 1 MB holds the 500 rows an import takes many times over; a bigger upload is refused before it is read. */
 export const MAX_IMPORT_BYTES = 1_000_000;
 
 export const JobRoleImportSchema = z.object({

@@ -61,7 +61,7 @@ describe("parseJobRoleCsv", () => {
 
   it(`refuses more than ${MAX_IMPORT_ROWS} rows`, () => {
     const rows = Array.from({ length: MAX_IMPORT_ROWS + 1 }, (_, i) => `R${String(i).padStart(4, "0")},Role,Sample takers,yes`).join("\n");
-    expect(parseJobRoleCsv(HEADER + rows).problems[0]!.message).toMatch(/at most 2000/);
+    expect(parseJobRoleCsv(HEADER + rows).problems[0]!.message).toMatch(`at most ${MAX_IMPORT_ROWS} at a time`);
   });
 });
 
