@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "./db";
-import { findPersonProfile } from "./people";
+import { findPersonProfile, type PersonProfile } from "./people";
 import type { BulkPerson } from "@/lib/domain/bulk-plan";
 
 /**
@@ -29,10 +29,10 @@ export async function loadBulkFacts(smartcardIds: string[], odsCodes: string[]) 
   };
 }
 
-/** One person as they are now, for applying a row: facts, whether they are a console user, and the version to claim. */
-export async function loadBulkPerson(smartcardId: string): Promise<{ person: BulkPerson; version: number } | null> {
+/** One person as they are now, for applying a row: the profile, and whether they are a console user. */
+export async function loadBulkPerson(smartcardId: string): Promise<{ person: BulkPerson; profile: PersonProfile } | null> {
   const profile = await findPersonProfile(smartcardId);
   if (!profile) return null;
   const consoleUser = (await db.consoleUser.count({ where: { personId: profile.id } })) > 0;
-  return { person: { name: profile.name, verdictInput: profile.verdictInput, consoleUser }, version: profile.version };
+  return { person: { name: profile.name, verdictInput: profile.verdictInput, consoleUser }, profile };
 }

@@ -4,7 +4,8 @@ import { stringify } from "csv-stringify/sync";
 import { decide, type ConsoleActor } from "@/lib/auth/rules";
 import { loadBulkFacts, loadBulkPerson } from "@/lib/data/bulk";
 import { BULK_COLUMNS, parseBulkCsv, type BulkChange, type BulkRow } from "@/lib/domain/bulk-csv";
-import { describeChange, planBulk, planRow, verdictSummary, type BulkFacts, type BulkOutcome } from "@/lib/domain/bulk-plan";
+import { describeChange, planBulk, planRow, type BulkFacts, type BulkOutcome } from "@/lib/domain/bulk-plan";
+import type { PersonProfile } from "@/lib/data/people";
 import { badInput, toProblem } from "@/lib/errors";
 import { changePersonAs } from "./person-changes";
 
@@ -54,18 +55,19 @@ export async function applyBulk(actor: ConsoleActor, rows: BulkRow[], batch: { i
     const loaded = row.change ? await loadBulkPerson(row.change.smartcardId) : null;
     const facts: BulkFacts = { ...reference, people: new Map(loaded && row.change ? [[row.change.smartcardId, loaded.person]] : []), refusal };
     const { outcome } = planRow(row, facts, new Map());
-    done.push(view(outcome.status === "change" ? await applyRow(actor, row, outcome, loaded!.version, batch) : outcome, row, facts));
+    done.push(view(outcome.status === "change" ? await applyRow(actor, row, outcome, loaded!.profile, batch) : outcome, row, facts));
   }
   return done;
 }
 
-async function applyRow(actor: ConsoleActor, row: BulkRow, planned: BulkOutcome, version: number, batch: { id: string; file?: string }): Promise<BulkOutcome> {
+async function applyRow(actor: ConsoleActor, row: BulkRow, planned: BulkOutcome, profile: PersonProfile, batch: { id: string; file?: string }): Promise<BulkOutcome> {
   const change = row.change!;
-  const input = { smartcardId: change.smartcardId, odsCode: change.odsCode, roleCode: change.roleCode, reason: change.reason, endDate: change.endDate, version };
+  const input = { smartcardId: change.smartcardId, odsCode: change.odsCode, roleCode: change.roleCode, reason: change.reason, endDate: change.endDate, version: profile.version };
   try {
-    const outcome = await changePersonAs(actor, change.kind, input, { batch: { id: batch.id, line: row.line, ...(batch.file ? { file: batch.file } : {}) } });
+    const outcome = await changePersonAs(actor, change.kind, input, { profile, batch: { id: batch.id, line: row.line, ...(batch.file ? { file: batch.file } : {}) } });
     if (outcome.needsApproval) return { ...planned, status: "needs_approval", problems: [outcome.message], after: planned.before };
-    return { ...planned, status: "applied", after: verdictSummary(outcome.profile.verdictInput) };
+    // The planned "after" is the person's facts with exactly this change made, which is what was committed.
+    return { ...planned, status: "applied" };
   } catch (error) {
     const problem = toProblem(error);
     if (problem?.code === "ig_warning") return { ...planned, status: "warning", problems: problem.warnings ?? [problem.message], after: planned.before };

@@ -125,14 +125,20 @@ export async function changePerson(kind: ChangeKind, input: unknown, options: { 
  * The same change for an actor already authorised. `batch`: a row of a bulk file. Its event carries the
  * batch, and a change needing a second person is not proposed: the row reports it (`needsApproval`) instead.
  */
-export async function changePersonAs(actor: ConsoleActor, kind: ChangeKind, input: unknown, options: { takeRequest?: boolean; batch?: Safeguards["batch"] } = {}): Promise<ChangeOutcome> {
+export async function changePersonAs(
+  actor: ConsoleActor,
+  kind: ChangeKind,
+  input: unknown,
+  options: { takeRequest?: boolean; batch?: Safeguards["batch"]; profile?: PersonProfile } = {},
+): Promise<ChangeOutcome> {
   const { schema, run, subject, done } = changes[kind];
   const change = parseInput(schema, input) as ParsedChange & { endDate?: Date };
   await checkOrganisation(change.odsCode);
   await assertAllowed(actor, { kind: "person:change", smartcardId: change.smartcardId, odsCode: change.odsCode, subject });
   const linked = await checkRequestLink(actor, change);
   const safeguards = options.batch ? { ...linked, batch: options.batch } : linked;
-  const profile = await profileOrThrow(change.smartcardId);
+  // A bulk row hands in the profile it was just checked against (the transaction re-checks the version).
+  const profile = options.profile ?? (await profileOrThrow(change.smartcardId));
   // A change that could never be made is refused as such, before any warning or second person.
   refuseImpossible(kind, change, profile);
   const why = await approvalReasons(kind, change, profile, safeguards);
@@ -154,6 +160,8 @@ export async function changePersonAs(actor: ConsoleActor, kind: ChangeKind, inpu
     return { profile, pendingChangeId: pending.id, message: "Proposed: a second person (advanced RA agent or RA manager) must approve this change before it is made." };
   }
   await run(actor, { ...change, endsAt: change.endDate ?? null, safeguards });
+  // A bulk row is not read back: the caller knows what its row changed, and thousands of re-reads add up.
+  if (options.batch) return { profile, message: done };
   // Fixing a request is working it: it becomes the officer's and in progress (its own audited update).
   if (options.takeRequest && change.requestId && (await takeRequestForFix(actor, change.requestId).catch(() => false))) deliverSoon();
   return { profile: await profileOrThrow(change.smartcardId), message: done };

@@ -19,7 +19,10 @@ function facts(over: Partial<BulkFacts> = {}): BulkFacts {
       [READY, person("Rita", input(pos("A81001", ["R8001"], "wg")))],
     ]),
     organisations: new Set(["A81001", "A81002", "D84001", "E85001", "RYR"]),
-    jobRoles: new Map([...[...CSMS_ROLES].map((code) => [code, { name: `Role ${code}`, csmsAccess: true }] as const), ["R0001", { name: "Privacy officer", csmsAccess: false }]]),
+    jobRoles: new Map<string, { name: string; csmsAccess: boolean }>([
+      ...[...CSMS_ROLES].map((code): [string, { name: string; csmsAccess: boolean }] => [code, { name: `Role ${code}`, csmsAccess: true }]),
+      ["R0001", { name: "Privacy officer", csmsAccess: false }],
+    ]),
     refusal: (c) => (c.odsCode === "RYR" ? "You do not act for RYR: ask that organisation's registration authority." : null),
     ...over,
   };
