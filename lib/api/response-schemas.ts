@@ -4,6 +4,7 @@
 import { z } from "zod";
 import type { ErrorCode } from "@/lib/errors";
 import type { RefusalCode } from "@/lib/http/refusal";
+import type { CsmsError } from "@/lib/domain/verdict";
 
 const isoInstant = z.iso.datetime({ offset: true });
 const ukDay = z.iso.date().describe("A UK calendar day, YYYY-MM-DD");
@@ -47,9 +48,11 @@ const Grant = z.looseObject({
   reviewDue: ukDay,
 });
 
+const csmsErrors: Record<CsmsError, true> = { no_valid_role: true, no_workgroup: true };
+
 const Verdict = z.looseObject({
   canLogIn: z.boolean(),
-  error: z.enum(["no_valid_role", "no_workgroup"]).nullable(),
+  error: z.enum(Object.keys(csmsErrors) as [CsmsError, ...CsmsError[]]).nullable(),
   selectable: z.array(z.looseObject({ odsCode, roleCode })),
   coveredOdsCodes: z.array(odsCode),
 });
