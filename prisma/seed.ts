@@ -5,7 +5,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client";
 import { databaseUrl } from "../lib/data/database-url";
 import { parseEpraccur, parseWestSussexPcns, OdsImportError } from "./seed/ods-data";
-import { importOrganisations, organisationIds } from "./seed/organisations";
+import { importOrganisations, organisationIds, seedOrganisationWorkgroups } from "./seed/organisations";
 import { recordSeedBaseline, seedConsoleUsers, seedJobRoles, seedPeople } from "./seed/demo-writer";
 import {
   DEFAULT_DEMO_PASSWORD,
@@ -15,7 +15,7 @@ import {
   demoOdsCodes,
   lancingPracticeCodes,
 } from "./seed/demo";
-import { demoPersonSeeds } from "./seed/people";
+import { demoPersonSeeds, demoWorkgroupOdsCodes } from "./seed/people";
 import { seedTimeBound } from "./seed/time-bound";
 
 const odsFile = (name: string) => new URL(`./seed/ods/${name}`, import.meta.url);
@@ -59,22 +59,23 @@ async function main(): Promise<void> {
         const orgs = await importOrganisations(tx, { practices, pcns, extra: [TRUST] });
         const jobRoles = await seedJobRoles(tx);
         const orgIds = await organisationIds(tx, demoOdsCodes);
+        const workgroups = await seedOrganisationWorkgroups(tx, demoWorkgroupOdsCodes, new Date("2025-01-01T09:00:00Z"));
         const people = await seedPeople(tx, demoPersonSeeds, orgIds);
         const users = await seedConsoleUsers(tx, demoConsoleUsers, orgIds, password);
         const timeBound = await seedTimeBound(tx, new Date());
         // Last: what the seed wrote is the change log's starting point (see lib/audit/baseline.ts).
         const baseline = withKey ? await recordSeedBaseline(tx) : null;
-        return { orgs, jobRoles, people, users, timeBound, baseline };
+        return { orgs, workgroups, jobRoles, people, users, timeBound, baseline };
       },
       // One SQLite writer and ~11,500 inserts on a first run: allow far more than the 5 s default.
       { maxWait: 10_000, timeout: 120_000 },
     );
 
-    const { orgs, jobRoles, people, users, timeBound, baseline } = result;
+    const { orgs, workgroups, jobRoles, people, users, timeBound, baseline } = result;
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(
       `Seed done in ${seconds}s: organisations +${orgs.created} (${orgs.total} in all, ${orgs.pcns} PCNs, ` +
-        `${orgs.regrouped} practices linked to a PCN), job roles ${jobRoles} upserted, ` +
+        `${orgs.regrouped} PCN memberships added, ${workgroups} given their cervicalscreening workgroup), job roles ${jobRoles} upserted, ` +
         `demo people +${people} of ${demoPersonSeeds.length}, console users +${users.created} of ${demoConsoleUsers.length}` +
         ` (${users.linksCreated} organisation links added, ${users.passwordsReset} passwords reset), ` +
         `${timeBound.ending} grants given an end date soon, ${timeBound.pending} pending change` +

@@ -29,7 +29,9 @@ function load() {
   const started = Date.now();
   sql.exec(`INSERT INTO JobRole (code, name, userGroup, functions, csmsAccess) VALUES
     ('R8001','Nurse access role','GP practice','[]',1), ('R8010','Clerical access role','GP practice','[]',1), ('R0001','Privacy officer','Other','[]',0)`);
-  const org = sql.prepare("INSERT INTO Organisation (odsCode, name, kind, groupId) VALUES (?, ?, ?, ?)");
+  // Every bench practice has its cervicalscreening workgroup, as the organisations people hold it at would.
+  const org = sql.prepare("INSERT INTO Organisation (odsCode, name, kind, workgroupCreatedAt) VALUES (?, ?, ?, ?)");
+  const member = sql.prepare("INSERT INTO OrganisationGroupMember (groupId, memberId) VALUES (?, ?)");
   const person = sql.prepare("INSERT INTO Person (smartcardId, name, version, updatedAt) VALUES (?, ?, 1, ?)");
   const position = sql.prepare("INSERT INTO Position (personId, organisationId) VALUES (?, ?)");
   const role = sql.prepare("INSERT INTO RoleAssignment (positionId, roleCode, startedAt, grantReason) VALUES (?, ?, ?, 'bench')");
@@ -39,7 +41,10 @@ function load() {
   const orgs = 5_000;
   sql.transaction(() => {
     for (let g = 1; g <= 500; g++) org.run(`U${String(g).padStart(5, "0")}`, `PCN ${g}`, "pcn", null);
-    for (let o = 1; o <= orgs; o++) org.run(`B${String(o).padStart(5, "0")}`, `Practice ${o}`, "gp_practice", 1 + (o % 500));
+    for (let o = 1; o <= orgs; o++) {
+      const id = Number(org.run(`B${String(o).padStart(5, "0")}`, `Practice ${o}`, "gp_practice", epoch).lastInsertRowid);
+      member.run(1 + (o % 500), id);
+    }
   })();
   const chunk = 50_000;
   for (let start = 1; start <= PEOPLE; start += chunk) {

@@ -6,7 +6,7 @@ import { authorisePage } from "@/lib/auth/authorise";
 import { formatSmartcardId } from "@/lib/domain/smartcard";
 import { parseOdsCode } from "@/lib/domain/ods";
 import { ukDate } from "@/lib/format";
-import { loadReviews } from "@/lib/services/reviews";
+import { grantsAtClosedOrganisations, loadReviews } from "@/lib/services/reviews";
 
 export const metadata: Metadata = { title: "Access reviews" };
 
@@ -20,6 +20,7 @@ export default async function ReviewsPage({ searchParams }: Props) {
   const parsed = wanted ? parseOdsCode(wanted) : null;
   const filterError = parsed && !parsed.ok ? parsed.message : null;
   const view = await loadReviews({ odsCode: parsed?.ok ? parsed.value.code : undefined }, actor);
+  const atClosed = await grantsAtClosedOrganisations(actor);
 
   return (
     <>
@@ -41,6 +42,20 @@ export default async function ReviewsPage({ searchParams }: Props) {
         </div>
         <button type="submit" className="button-secondary">Filter</button>
       </form>
+      {atClosed.length > 0 && (
+        <section className="card mb-6 border-l-8 border-l-nhs-red" aria-labelledby="closed-heading">
+          <h2 id="closed-heading" className="mb-2 text-xl font-bold">Active grants at closed organisations</h2>
+          <p className="mb-2">The ODS data marks these organisations closed (<code>npm run ods:import</code>). Open each profile and end what is no longer needed.</p>
+          <ul className="list-disc pl-6" data-testid="closed-org-grants">
+            {atClosed.map((g) => (
+              <li key={`${g.smartcardId}-${g.odsCode}`}>
+                <Link href={`/people/${g.smartcardId}`}>{g.personName} ({formatSmartcardId(g.smartcardId)})</Link>: {g.grants.join(", ")} at {g.odsCode} {g.orgName}
+                {g.closedAt && `, closed ${ukDate(g.closedAt)}`}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {/* A decision's outcome is said here, above the list the grant usually leaves. */}
       <FlashProvider>
         {view.grants.length === 0 ? (

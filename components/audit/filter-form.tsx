@@ -1,6 +1,6 @@
 import { auditActions } from "@/lib/domain/audit-text";
 
-export type FilterValues = Partial<Record<"smartcardId" | "actor" | "action" | "odsCode" | "requestId" | "from" | "to", string>>;
+export type FilterValues = Partial<Record<"smartcardId" | "actor" | "action" | "odsCode" | "requestId" | "batchId" | "from" | "to", string>>;
 
 type Props = { values: FilterValues; errors: Record<string, string>; action: string; withActions?: boolean };
 
@@ -9,13 +9,14 @@ const fields: { name: keyof FilterValues; label: string; hint?: string; type?: s
   { name: "actor", label: "Changed by (email)" },
   { name: "odsCode", label: "ODS code" },
   { name: "requestId", label: "Request reference" },
+  { name: "batchId", label: "Bulk batch reference" },
   { name: "from", label: "From (UTC)", type: "date" },
   { name: "to", label: "To (UTC)", type: "date" },
 ];
 
 /** A plain GET form: filters live in the address, so a filtered view can be bookmarked and shared. */
 export function FilterForm({ values, errors, action, withActions = true }: Props) {
-  const shown = withActions ? fields : fields.filter((f) => f.name !== "odsCode" && f.name !== "requestId");
+  const shown = withActions ? fields : fields.filter((f) => f.name !== "odsCode" && f.name !== "requestId" && f.name !== "batchId");
   return (
     <form method="get" action={action} className="card" aria-labelledby="filter-heading">
       <h2 id="filter-heading" className="mb-3 text-xl font-bold">Filter</h2>

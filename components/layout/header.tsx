@@ -36,6 +36,11 @@ export function Header({ actor }: Props) {
                     <Link href="/reviews" className="text-white">Reviews</Link>
                   </li>
                 )}
+                {(actor.role === "ra_manager" || actor.role === "advanced_ra_agent") && (
+                  <li>
+                    <Link href="/bulk" className="text-white">Bulk changes</Link>
+                  </li>
+                )}
                 {actor.role === "ra_manager" && (
                   <li>
                     <Link href="/console-users" className="text-white">Users</Link>

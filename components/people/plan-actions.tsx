@@ -2,6 +2,7 @@ import { describeFix, type FixAction } from "@/lib/domain/fix";
 import type { ChangeRights } from "@/lib/services/change-rights";
 import { AskForm } from "./ask-form";
 import { ChangeForm } from "./change-form";
+import { CreateWorkgroupForm } from "@/components/organisations/create-workgroup-form";
 
 type Props = {
   actions: FixAction[];
@@ -28,7 +29,13 @@ export function PlanActions({ actions, smartcardId, version, rights, orgName, id
         const text = describeFix(action, orgName(action.odsCode));
         const target = { smartcardId, odsCode: action.odsCode, version, requestId };
         let control;
-        if (action.kind === "add_role") {
+        if (action.kind === "create_org_workgroup") {
+          control = rights.orgWorkgroups.includes(action.odsCode) ? (
+            <CreateWorkgroupForm odsCode={action.odsCode} idPrefix={`${idPrefix}create-${action.odsCode}-`} defaultReason={`${reasonLead}: ${text}`} />
+          ) : readOnly ? null : (
+            <p className="text-nhs-grey">An RA manager or advanced RA agent acting for {action.odsCode} must create it; then the person can be added to it.</p>
+          );
+        } else if (action.kind === "add_role") {
           control = rights.roles.includes(action.odsCode) ? (
             <a href="#add-role" className="font-bold">Choose a CSMS job role to add at {action.odsCode}</a>
           ) : null;

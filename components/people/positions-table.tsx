@@ -3,6 +3,7 @@ import { ukDate } from "@/lib/format";
 import type { ChangeRights } from "@/lib/services/change-rights";
 import { AskForm } from "./ask-form";
 import { ChangeForm } from "./change-form";
+import { CreateWorkgroupForm } from "@/components/organisations/create-workgroup-form";
 import { Disclosure } from "./disclosure";
 import { GrantDates } from "./grant-dates";
 
@@ -34,7 +35,9 @@ export function PositionsTable({ profile, rights, requestId, asked = [] }: Props
                 <tr key={p.positionId}>
                   <td>
                     {p.orgName}
-                    {p.groupName && <span className="block text-sm text-nhs-grey">Part of {p.groupName} ({p.groupOdsCode})</span>}
+                    {p.groups.length > 0 && (
+                      <span className="block text-sm text-nhs-grey">Part of {p.groups.map((g) => `${g.name} (${g.odsCode})`).join(" and ")}</span>
+                    )}
                     {p.lapsed.map((g) => (
                       <span key={`${g.kind}-${g.roleCode}`} className="block text-sm" data-testid="lapsed-grant">
                         {g.kind === "role" ? `${g.roleCode} ${g.roleName}` : "cervicalscreening workgroup"}: ended (expired) on {ukDate(g.endsAt)}
@@ -85,7 +88,16 @@ export function PositionsTable({ profile, rights, requestId, asked = [] }: Props
                     ) : (
                       <span>No</span>
                     )}
-                    {rights.workgroups.includes(p.odsCode) ? (
+                    {!p.cervicalScreeningWorkgroup && !p.orgHasWorkgroup ? (
+                      <span className="block text-sm" data-testid="no-org-workgroup">
+                        {p.odsCode} has no cervicalscreening workgroup yet: an RA manager or advanced RA agent must create it first.
+                        {rights.orgWorkgroups.includes(p.odsCode) && (
+                          <Disclosure summary="Create the organisation's workgroup" label={`Create the cervicalscreening workgroup at ${p.odsCode}`}>
+                            <CreateWorkgroupForm odsCode={p.odsCode} idPrefix={`create-workgroup-${p.odsCode}-`} />
+                          </Disclosure>
+                        )}
+                      </span>
+                    ) : rights.workgroups.includes(p.odsCode) ? (
                       <Disclosure
                         summary={p.cervicalScreeningWorkgroup ? "Remove workgroup" : "Add workgroup"}
                         label={`${p.cervicalScreeningWorkgroup ? "Remove" : "Add"} the cervicalscreening workgroup at ${p.odsCode}`}

@@ -1,7 +1,6 @@
 import type { PersonProfile } from "@/lib/data/people";
 import { describePlan, type FixPlan } from "@/lib/domain/fix";
-import type { OrganisationStatus } from "@/lib/domain/verdict";
-import { verdictHeadline } from "@/lib/domain/verdict-text";
+import { organisationStatusText, verdictHeadline } from "@/lib/domain/verdict-text";
 import type { ChangeRights } from "@/lib/services/change-rights";
 import { PlanActions } from "./plan-actions";
 import { PlanTargetForm } from "./plan-target-form";
@@ -13,14 +12,6 @@ type Props = {
   plan: FixPlan;
   asked: string[];
   readOnly: boolean;
-};
-
-const statusWords: Record<OrganisationStatus, string> = {
-  ready: "Ready: role and workgroup",
-  covered_by_group: "Covered through the PCN / federation",
-  missing_workgroup: "No cervicalscreening workgroup",
-  missing_role: "No CSMS job role",
-  missing_both: "No CSMS job role and no workgroup",
 };
 
 export function VerdictPanel({ profile, catalogue, rights, plan, asked, readOnly }: Props) {
@@ -50,7 +41,7 @@ export function VerdictPanel({ profile, catalogue, rights, plan, asked, readOnly
         <ul className="mb-3">
           {verdict.organisations.map((o) => (
             <li key={o.odsCode}>
-              <span className="font-bold">{o.odsCode}</span> {o.orgName}: {statusWords[o.status]}
+              <span className="font-bold">{o.odsCode}</span> {o.orgName}: {organisationStatusText(o)}
               {o.coveredBy && ` (by ${o.coveredBy})`}
               {o.otherRoles.length > 0 && ` · roles CSMS does not accept: ${o.otherRoles.join(", ")}`}
             </li>

@@ -14,7 +14,9 @@
 //   request.note_added changes no request (notes are rows of their own);
 // - the starting point: `seed.baseline` (lib/audit/baseline.ts). Events before any baseline come from
 //   databases seeded before baselines existed: a position's first such event's `before` is taken as given.
-// Every other action (change.proposed, security.*, console_user.*, …) changes none of these and is skipped.
+// Every other action (change.proposed, security.*, console_user.*, …) changes none of these and is skipped;
+// so are organisation.* (an organisation's workgroup, name, groups or closing): reference data about the
+// organisation, not anyone's grants, versions or requests.
 // A grant whose end date has begun no longer counts, whether or not the expiry run has ended it yet: the
 // snapshots of events written meanwhile may leave it out, and the database may still have it open.
 import { BASELINE_ACTION, parseBaseline } from "./baseline";

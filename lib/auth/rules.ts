@@ -30,6 +30,10 @@ export type Permission =
   | { kind: "change:ask"; smartcardId: string; odsCode: string }
   | { kind: "change:queue" }
   | { kind: "review:work" }
+  // Creating an organisation's cervicalscreening workgroup, which CSMS access there needs before anyone is added.
+  | { kind: "organisation:create-workgroup"; odsCode: string }
+  // Changes from a CSV file: every row is still checked as a single change would be.
+  | { kind: "bulk:run" }
   | { kind: "change:decide"; smartcardId: string; odsCode: string; proposedById: number }
   | { kind: "audit:read" }
   | { kind: "request:inbox" }
@@ -84,6 +88,13 @@ export function decide(actor: ConsoleActor, permission: Permission): Decision {
       return managesWorkgroups(actor) ? allow : { allowed: false, reason: "Only advanced RA agents and RA managers approve changes." };
     case "review:work":
       return managesWorkgroups(actor) ? allow : { allowed: false, reason: "Only advanced RA agents and RA managers run access reviews." };
+    case "bulk:run":
+      return managesWorkgroups(actor) ? allow : { allowed: false, reason: "Only advanced RA agents and RA managers make bulk changes." };
+    case "organisation:create-workgroup":
+      if (!managesWorkgroups(actor)) return { allowed: false, reason: "Only advanced RA agents and RA managers create an organisation's workgroup." };
+      return actor.odsCodes.includes(permission.odsCode)
+        ? allow
+        : { allowed: false, reason: `You do not act for ${permission.odsCode}: ask that organisation's registration authority.` };
     case "change:ask": {
       const scope = inPersonScope(actor, permission.smartcardId, permission.odsCode);
       if (!scope.allowed) return scope;

@@ -28,6 +28,8 @@ export type Safeguards = {
   igWarning?: { warnings: string[]; justification: string };
   // A second person approved it: who proposed, who approved, and why it needed them.
   approval?: { pendingChangeId: string; proposedBy: string; approvedBy: string; why: string[]; note?: string };
+  // One row of a bulk file: every row of one upload carries the same batch id, and its line in the file.
+  batch?: { id: string; line: number; file?: string };
 };
 
 export async function appendAuditEvent(tx: Prisma.TransactionClient, actor: Actor, draft: AuditDraft): Promise<void> {

@@ -41,6 +41,8 @@ function auditWhere(filter: AuditFilter, window: IdWindow, before?: number): Pri
     ...(filter.action ? { action: filter.action } : {}),
     ...(filter.odsCode ? { odsCode: filter.odsCode } : {}),
     ...(filter.requestId ? { requestId: filter.requestId } : {}),
+    // The batch is kept inside the event's safeguards (in the keyed hash), not in a column of its own.
+    ...(filter.batchId ? { safeguards: { contains: `"batch":{"id":"${filter.batchId}"` } } : {}),
     ...(filter.from || filter.to ? { occurredAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lte: filter.to } : {}) } } : {}),
   };
 }

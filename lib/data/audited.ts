@@ -18,6 +18,8 @@ export async function recordSecurityEvent(actor: Actor, draft: AuditDraft): Prom
 export async function auditedChange<T>(
   actor: Actor,
   work: (tx: Tx) => Promise<{ result: T; audit: AuditDraft | null; earlier?: SystemEvent[] }>,
+  // A large batch (an ODS import) needs longer than the 5 s default to write its rows and events.
+  options?: { timeout?: number; maxWait?: number },
 ): Promise<T> {
   const committed = await db.$transaction(async (tx) => {
     const { result, audit, earlier = [] } = await work(tx);
@@ -26,7 +28,7 @@ export async function auditedChange<T>(
     // Null only when the work found nothing to do and wrote nothing (an expiry that already happened).
     if (audit) await appendAuditEvent(tx, actor, audit);
     return result;
-  });
+  }, options);
   // After the commit, outside the transaction: a signed checkpoint when one is due. Never fails the change.
   await checkpointAfterWrite();
   return committed;

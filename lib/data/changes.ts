@@ -5,6 +5,7 @@ import { expireLapsedAt } from "./grant-expiry";
 import { findPersonProfile } from "./people";
 import { reviewDue } from "@/lib/domain/grant-dates";
 import { igWarnings, type Grant } from "@/lib/domain/ig-guard";
+import { NO_ORG_WORKGROUP_FIELD } from "@/lib/domain/fix";
 import { alreadyExists, badInput, igWarning, notFound, versionConflict } from "@/lib/errors";
 
 type Change = {
@@ -92,7 +93,7 @@ async function loadTarget(tx: Tx, change: Change) {
     reason: change.reason,
     requestId: change.requestId ?? null,
   };
-  return { person, position, roles, workgroups, expired, state, snapshot };
+  return { person, organisation, position, roles, workgroups, expired, state, snapshot };
 }
 
 /** The change's own event, after the expiries its transaction found due. */
@@ -150,9 +151,13 @@ export function removeRole(actor: Actor, change: RoleChange): Promise<void> {
 
 export function addWorkgroup(actor: Actor, change: WorkgroupChange): Promise<void> {
   return auditedChange(actor, async (tx) => {
-    const { position, expired, state, snapshot } = await loadTarget(tx, change);
+    const { organisation, position, expired, state, snapshot } = await loadTarget(tx, change);
     if (state.cervicalScreeningWorkgroup) {
       throw alreadyExists(`The cervicalscreening workgroup is already held at ${snapshot.odsCode}.`);
+    }
+    // Checked again here, on the facts the grant is made against, for every path that reaches it.
+    if (!organisation.workgroupCreatedAt) {
+      throw badInput("Check the organisation.", { odsCode: NO_ORG_WORKGROUP_FIELD });
     }
     const safeguards = await guardGrant(tx, change, { kind: "add_workgroup", odsCode: change.odsCode });
     await markApproved(tx, actor, change);

@@ -34,3 +34,22 @@ export function updateJobRole(actor: Actor, input: JobRoleInput) {
     return { result: row, audit: { action: "job_role.updated", roleCode: row.code, roleName: row.name, before: view(before), after: view(row) } };
   });
 }
+
+/**
+ * One entry of a catalogue import, in its own audited transaction: the entry is read again inside it, so an entry
+ * that already matches (a second apply, or an edit made since the dry run) writes nothing and logs nothing.
+ * Returns what was done.
+ */
+export function importJobRole(actor: Actor, input: JobRoleInput, reason: string): Promise<"added" | "updated" | "unchanged"> {
+  return auditedChange(actor, async (tx) => {
+    const before = await tx.jobRole.findUnique({ where: { code: input.code } });
+    const data = { name: input.name, userGroup: input.userGroup, functions: JSON.stringify(input.functions), csmsAccess: input.csmsAccess };
+    if (!before) {
+      const row = await tx.jobRole.create({ data: { code: input.code, ...data } });
+      return { result: "added", audit: { action: "job_role.added", roleCode: row.code, roleName: row.name, after: view(row), reason } };
+    }
+    if (JSON.stringify(view(before)) === JSON.stringify(view({ ...before, ...data }))) return { result: "unchanged", audit: null };
+    const row = await tx.jobRole.update({ where: { code: input.code }, data });
+    return { result: "updated", audit: { action: "job_role.updated", roleCode: row.code, roleName: row.name, before: view(before), after: view(row), reason } };
+  });
+}

@@ -11,7 +11,7 @@ export type LapsedGrant = { kind: "role" | "workgroup"; roleCode: string | null;
 export type PositionView = PositionFacts & {
   positionId: number;
   organisationKind: string;
-  groupName: string | null;
+  groups: { odsCode: string; name: string }[];
   roleGrants: ({ roleCode: string; roleName: string } & GrantView)[];
   workgroupSince: Date | null;
   workgroupGrant: GrantView | null;
@@ -31,7 +31,7 @@ export type PersonProfile = {
 };
 
 const positionInclude = {
-  organisation: { include: { group: { select: { odsCode: true, name: true } } } },
+  organisation: { include: { groups: { select: { group: { select: { id: true, odsCode: true, name: true } } } } } },
   roles: { where: { endedAt: null }, orderBy: { roleCode: "asc" }, include: { jobRole: { select: { name: true } } } },
   workgroups: { where: { endedAt: null, workgroup: "cervicalscreening" } },
 } as const;
@@ -48,7 +48,7 @@ export async function findPersonProfile(smartcardId: string, client: Tx | typeof
   });
   if (!person) return null;
 
-  const groupIds = [...new Set(person.positions.flatMap((p) => (p.organisation.groupId ? [p.organisation.groupId] : [])))];
+  const groupIds = [...new Set(person.positions.flatMap((p) => p.organisation.groups.map((m) => m.group.id)))];
   const heldCodes = [...new Set(person.positions.flatMap((p) => p.roles.map((r) => r.roleCode)))];
   const view = (g: { startedAt: Date; endsAt: Date | null; reviewedAt: Date | null }): GrantView => {
     const reviewedAt = g.reviewedAt ?? g.startedAt;
@@ -56,18 +56,16 @@ export async function findPersonProfile(smartcardId: string, client: Tx | typeof
   };
   const [members, csmsRoles] = await Promise.all([
     groupIds.length
-      ? client.organisation.findMany({
+      ? client.organisationGroupMember.findMany({
           where: { groupId: { in: groupIds } },
-          select: { odsCode: true, group: { select: { odsCode: true } } },
+          select: { member: { select: { odsCode: true } }, group: { select: { odsCode: true } } },
         })
       : Promise.resolve([]),
     client.jobRole.findMany({ where: { code: { in: heldCodes }, csmsAccess: true }, select: { code: true } }),
   ]);
 
   const groupMembers: Record<string, string[]> = {};
-  for (const member of members) {
-    if (member.group) (groupMembers[member.group.odsCode] ??= []).push(member.odsCode);
-  }
+  for (const { member, group } of members) (groupMembers[group.odsCode] ??= []).push(member.odsCode);
   const csmsCodes = new Set(csmsRoles.map((r) => r.code));
 
   const positions: PositionView[] = person.positions.map((p) => {
@@ -83,8 +81,9 @@ export async function findPersonProfile(smartcardId: string, client: Tx | typeof
       odsCode: p.organisation.odsCode,
       orgName: p.organisation.name,
       organisationKind: p.organisation.kind,
-      groupOdsCode: p.organisation.group?.odsCode ?? null,
-      groupName: p.organisation.group?.name ?? null,
+      groupOdsCodes: p.organisation.groups.map((m) => m.group.odsCode).sort(),
+      groups: p.organisation.groups.map(({ group }) => ({ odsCode: group.odsCode, name: group.name })).sort((a, b) => a.odsCode.localeCompare(b.odsCode)),
+      orgHasWorkgroup: p.organisation.workgroupCreatedAt !== null,
       roles: roles.map((r) => r.roleCode),
       roleGrants: roles.map((r) => ({ roleCode: r.roleCode, roleName: r.jobRole.name, ...view(r) })),
       cervicalScreeningWorkgroup: workgroup !== undefined,

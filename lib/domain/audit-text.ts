@@ -31,6 +31,12 @@ export const auditActions = {
   "security.sign_out": "Signed out",
   "security.sign_in_failed": "Sign-in failed",
   "security.access_denied": "Access refused",
+  "organisation.workgroup_created": "Organisation's cervicalscreening workgroup created",
+  "organisation.created": "Organisation added (ODS import)",
+  "organisation.renamed": "Organisation renamed (ODS import)",
+  "organisation.closed": "Organisation closed (ODS import)",
+  "organisation.reopened": "Organisation reopened (ODS import)",
+  "organisation.groups_changed": "Organisation moved between groups (ODS import)",
 } as const;
 
 export type AuditAction = keyof typeof auditActions;

@@ -1,4 +1,4 @@
-import type { FixAction, FixPlan } from "./fix";
+import { NO_ORG_WORKGROUP, type FixAction, type FixPlan } from "./fix";
 import { describeIdentity, type IdentityCheck } from "./identity";
 import { parseOdsCode } from "./ods";
 import { formatSmartcardId } from "./smartcard";
@@ -68,7 +68,11 @@ function permissionsSummary(profile: Profile): string {
       if (profile.positions.length === 0) return "no valid role: the profile has no positions";
       return `${verdict.error === "no_workgroup" ? "no workgroup" : "no valid role"}: choose the organisation they need CSMS at`;
     case "fix": {
-      const parts = [at("add_role") && `no valid role at ${at("add_role")}`, at("add_workgroup") && `no workgroup at ${at("add_workgroup")}`].filter(Boolean);
+      const parts = [
+        at("add_role") && `no valid role at ${at("add_role")}`,
+        at("add_workgroup") && `no workgroup at ${at("add_workgroup")}`,
+        at("create_org_workgroup") && `no workgroup at ${at("create_org_workgroup")} (${NO_ORG_WORKGROUP})`,
+      ].filter(Boolean);
       // Lead with the error CSMS actually shows, so the inbox matches the login screen.
       if (verdict.error === "no_workgroup") parts.reverse();
       return verdict.canLogIn ? `can log in elsewhere, but ${parts.join("; ")}` : parts.join("; ");

@@ -2,6 +2,8 @@ import { csmsVerdict, type OrganisationVerdict, type VerdictInput } from "./verd
 
 export type FixAction =
   | { kind: "add_workgroup"; odsCode: string }
+  // Nobody can be added to a workgroup the organisation does not have: it must be created first.
+  | { kind: "create_org_workgroup"; odsCode: string }
   | { kind: "add_role"; odsCode: string; roleCode: null }; // null: the RA chooses which CSMS role fits the person's job
 
 /**
@@ -29,7 +31,7 @@ export function fixTarget(input: VerdictInput, named: string | null): string | n
 function actionsFor(org: OrganisationVerdict): FixAction[] {
   const out: FixAction[] = [];
   if (org.csmsRoles.length === 0) out.push({ kind: "add_role", odsCode: org.odsCode, roleCode: null });
-  if (!org.cervicalScreeningWorkgroup) out.push({ kind: "add_workgroup", odsCode: org.odsCode });
+  if (!org.cervicalScreeningWorkgroup) out.push({ kind: org.orgHasWorkgroup ? "add_workgroup" : "create_org_workgroup", odsCode: org.odsCode });
   return out;
 }
 
@@ -56,8 +58,8 @@ export function planFix(input: VerdictInput, named: string | null): FixPlan {
   if (verdict.coveredOdsCodes.includes(target)) {
     // No position there, but a ready practice of its group already opens its records: name that one,
     // not just any ready organisation.
-    const inGroup = (group: string | null) => group !== null && Object.hasOwn(input.groupMembers, group) && (input.groupMembers[group] ?? []).includes(target);
-    const coverer = input.positions.find((p, i) => verdict.organisations[i]?.status === "ready" && inGroup(p.groupOdsCode));
+    const inGroup = (group: string) => Object.hasOwn(input.groupMembers, group) && (input.groupMembers[group] ?? []).includes(target);
+    const coverer = input.positions.find((p, i) => verdict.organisations[i]?.status === "ready" && p.groupOdsCodes.some(inGroup));
     return { state: "already_has_access", odsCode: target, coveredBy: coverer?.odsCode ?? null, actions: [] };
   }
   if (here.length === 0) return { state: "no_position", odsCode: target, actions: [] };
@@ -67,12 +69,23 @@ export function planFix(input: VerdictInput, named: string | null): FixPlan {
   return { state: "fix", odsCode: target, actions };
 }
 
+/** Said wherever the plan meets an organisation without its workgroup, instead of proposing the impossible. */
+export const NO_ORG_WORKGROUP = "this organisation has no cervicalscreening workgroup yet: an RA manager must create it";
+/** The field message when someone would be added to a workgroup their organisation does not have (400). */
+export const NO_ORG_WORKGROUP_FIELD =
+  "This organisation has no cervicalscreening workgroup yet: an RA manager or advanced RA agent must create it first";
+
 /** One line for the RA's checklist, naming the organisation as the RA knows it. */
 export function describeFix(action: FixAction, orgName?: string): string {
   const where = orgName ? `${action.odsCode} (${orgName})` : action.odsCode;
-  return action.kind === "add_workgroup"
-    ? `Add the cervicalscreening workgroup at ${where}`
-    : `Add a CSMS job role at ${where}`;
+  switch (action.kind) {
+    case "add_workgroup":
+      return `Add the cervicalscreening workgroup at ${where}`;
+    case "create_org_workgroup":
+      return `No cervicalscreening workgroup can be added at ${where}: ${NO_ORG_WORKGROUP} (then add this person to it)`;
+    case "add_role":
+      return `Add a CSMS job role at ${where}`;
+  }
 }
 
 /** What the plan says, in plain words, for the verdict panel and the request page. */
@@ -90,6 +103,8 @@ export function describePlan(plan: FixPlan, orgName: (odsCode: string) => string
     case "no_position":
       return `This person has no position at ${plan.odsCode}: a position must be added in Care Identity Management before CSMS access can be given there.`;
     case "fix":
-      return `To let this person into CSMS at ${at(plan.odsCode)}:`;
+      return plan.actions.some((a) => a.kind === "create_org_workgroup")
+        ? `To let this person into CSMS at ${at(plan.odsCode)} (${NO_ORG_WORKGROUP} first):`
+        : `To let this person into CSMS at ${at(plan.odsCode)}:`;
   }
 }

@@ -1,7 +1,8 @@
 export type PositionFacts = {
   odsCode: string;
   orgName: string;
-  groupOdsCode: string | null; // the PCN / GP federation the organisation belongs to, if any
+  groupOdsCodes: string[]; // every PCN / GP federation the organisation belongs to (often none, sometimes two)
+  orgHasWorkgroup: boolean; // the organisation has a cervicalscreening workgroup at all (created by an RA manager)
   roles: string[]; // active job role codes held in this position (any RBAC codes)
   cervicalScreeningWorkgroup: boolean; // active membership of this organisation's cervicalscreening workgroup
 };
@@ -27,6 +28,7 @@ export type OrganisationVerdict = {
   csmsRoles: string[]; // valid CSMS roles held here (sorted)
   otherRoles: string[]; // roles held here that CSMS does not accept (sorted)
   cervicalScreeningWorkgroup: boolean;
+  orgHasWorkgroup: boolean;
   status: OrganisationStatus;
   coveredBy: string | null; // ODS code of the ready position covering it (status covered_by_group), else null
 };
@@ -53,18 +55,17 @@ function membersOf(groupMembers: Record<string, string[]>, group: string): strin
   return Object.hasOwn(groupMembers, group) ? (groupMembers[group] ?? []) : [];
 }
 
-/** The ODS codes whose records a ready position opens: its own, plus the rest of its PCN/federation. */
+/** The ODS codes whose records a ready position opens: its own, plus the rest of every PCN/federation it is in. */
 function codesCoveredBy(ready: PositionFacts, groupMembers: Record<string, string[]>): string[] {
-  if (ready.groupOdsCode === null) return [ready.odsCode];
-  const group = ready.groupOdsCode;
-  // The group's own code is an umbrella, not a practice with records, so it is never listed here.
-  return [ready.odsCode, ...membersOf(groupMembers, group).filter((code) => code !== group)];
+  // A group's own code is an umbrella, not a practice with records, so it is never listed here.
+  const members = ready.groupOdsCodes.flatMap((group) => membersOf(groupMembers, group).filter((code) => code !== group));
+  return [...new Set([ready.odsCode, ...members])];
 }
 
 function covers(ready: PositionFacts, other: PositionFacts, groupMembers: Record<string, string[]>): boolean {
-  // Same group counts even if the member list is incomplete: the position's own group link is the
+  // A shared group counts even if the member list is incomplete: the position's own group links are the
   // more direct fact about that organisation.
-  if (ready.groupOdsCode !== null && other.groupOdsCode === ready.groupOdsCode) return true;
+  if (ready.groupOdsCodes.some((group) => other.groupOdsCodes.includes(group))) return true;
   return codesCoveredBy(ready, groupMembers).includes(other.odsCode);
 }
 
@@ -102,6 +103,7 @@ export function csmsVerdict(input: VerdictInput): Verdict {
       csmsRoles: facts.csmsRoles,
       otherRoles: facts.otherRoles,
       cervicalScreeningWorkgroup: p.cervicalScreeningWorkgroup,
+      orgHasWorkgroup: p.orgHasWorkgroup,
       status,
       coveredBy,
     };

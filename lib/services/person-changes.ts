@@ -6,6 +6,7 @@ import type { Safeguards } from "@/lib/data/audited";
 import { addRole, addWorkgroup, removeRole, removeWorkgroup } from "@/lib/data/changes";
 import { findPersonProfile, isConsoleUserProfile, type PersonProfile } from "@/lib/data/people";
 import { igWarnings, type Grant } from "@/lib/domain/ig-guard";
+import { NO_ORG_WORKGROUP_FIELD } from "@/lib/domain/fix";
 import { organisationExists } from "@/lib/data/organisations";
 import { createPendingChange, type ApprovalReason } from "@/lib/data/pending-changes";
 import { findRequest } from "@/lib/data/requests";
@@ -83,7 +84,7 @@ export async function checkOrganisation(odsCode: string) {
   }
 }
 
-export type ChangeOutcome = { profile: PersonProfile; message: string; pendingChangeId?: string };
+export type ChangeOutcome = { profile: PersonProfile; message: string; pendingChangeId?: string; needsApproval?: ApprovalReason[] };
 
 /** The grant a change would make, for the IG guard; removals never warn. */
 export function grantOf(kind: ChangeKind, change: { odsCode: string; roleCode?: string }): Grant | null {
@@ -117,15 +118,31 @@ export async function approvalReasons(kind: ChangeKind, change: ParsedChange, pr
 export async function changePerson(kind: ChangeKind, input: unknown, options: { takeRequest?: boolean } = {}): Promise<ChangeOutcome> {
   // Signed in and allowed to change anything at all comes before input checks: an auditor learns nothing from 400s.
   const actor = await authorise({ kind: "person:change-any" });
+  return changePersonAs(actor, kind, input, options);
+}
+
+/**
+ * The same change for an actor already authorised. `batch`: a row of a bulk file. Its event carries the
+ * batch, and a change needing a second person is not proposed: the row reports it (`needsApproval`) instead.
+ */
+export async function changePersonAs(
+  actor: ConsoleActor,
+  kind: ChangeKind,
+  input: unknown,
+  options: { takeRequest?: boolean; batch?: Safeguards["batch"]; profile?: PersonProfile } = {},
+): Promise<ChangeOutcome> {
   const { schema, run, subject, done } = changes[kind];
   const change = parseInput(schema, input) as ParsedChange & { endDate?: Date };
   await checkOrganisation(change.odsCode);
   await assertAllowed(actor, { kind: "person:change", smartcardId: change.smartcardId, odsCode: change.odsCode, subject });
-  const safeguards = await checkRequestLink(actor, change);
-  const profile = await profileOrThrow(change.smartcardId);
+  const linked = await checkRequestLink(actor, change);
+  const safeguards = options.batch ? { ...linked, batch: options.batch } : linked;
+  // A bulk row hands in the profile it was just checked against (the transaction re-checks the version).
+  const profile = options.profile ?? (await profileOrThrow(change.smartcardId));
   // A change that could never be made is refused as such, before any warning or second person.
   refuseImpossible(kind, change, profile);
   const why = await approvalReasons(kind, change, profile, safeguards);
+  if (why.length > 0 && options.batch) return { profile, needsApproval: why, message: "This change needs a second person: make it from the person's profile." };
   if (why.length > 0) {
     const pending = await createPendingChange(actor, {
       kind,
@@ -143,6 +160,8 @@ export async function changePerson(kind: ChangeKind, input: unknown, options: { 
     return { profile, pendingChangeId: pending.id, message: "Proposed: a second person (advanced RA agent or RA manager) must approve this change before it is made." };
   }
   await run(actor, { ...change, endsAt: change.endDate ?? null, safeguards });
+  // A bulk row is not read back: the caller knows what its row changed, and thousands of re-reads add up.
+  if (options.batch) return { profile, message: done };
   // Fixing a request is working it: it becomes the officer's and in progress (its own audited update).
   if (options.takeRequest && change.requestId && (await takeRequestForFix(actor, change.requestId).catch(() => false))) deliverSoon();
   return { profile: await profileOrThrow(change.smartcardId), message: done };
@@ -157,6 +176,8 @@ export function refuseImpossible(kind: ChangeKind, change: ParsedChange, profile
   if (kind === "role.add" && holdsRole) throw alreadyExists(`${change.roleCode} is already held at ${change.odsCode}.`);
   if (kind === "role.remove" && !holdsRole) throw notFound(`${change.roleCode} is not held at ${change.odsCode}.`);
   if (kind === "workgroup.add" && position.cervicalScreeningWorkgroup) throw alreadyExists(`The cervicalscreening workgroup is already held at ${change.odsCode}.`);
+  // As in Care Identity Management: nobody is added to a workgroup the organisation does not have.
+  if (kind === "workgroup.add" && !position.orgHasWorkgroup) throw badInput("Check the organisation.", { odsCode: NO_ORG_WORKGROUP_FIELD });
   if (kind === "workgroup.remove" && !position.cervicalScreeningWorkgroup) throw notFound(`The cervicalscreening workgroup is not held at ${change.odsCode}.`);
 }
 

@@ -3,6 +3,7 @@ import { assertAllowed, authorise } from "@/lib/auth/authorise";
 import type { ConsoleActor } from "@/lib/auth/rules";
 import { changeEndDate, recertifyGrant } from "@/lib/data/changes";
 import { listDueGrants, type DueGrant } from "@/lib/data/reviews";
+import { activeGrantsAtClosedOrganisations } from "@/lib/data/ods-import";
 import { ukDay } from "@/lib/domain/grant-dates";
 import { ukDate } from "@/lib/format";
 import { parseOdsCode } from "@/lib/domain/ods";
@@ -21,6 +22,11 @@ export async function loadReviews(query: { odsCode?: string }, actor?: ConsoleAc
     odsCode = parsed.value.code;
   }
   return { actor: who, odsCode, grants: await listDueGrants(who.odsCodes, new Date(), odsCode) };
+}
+
+/** Active grants at the officer's organisations that the ODS data now marks closed: each needs a decision. */
+export async function grantsAtClosedOrganisations(actor: ConsoleActor) {
+  return activeGrantsAtClosedOrganisations(undefined, actor.odsCodes);
 }
 
 export function reviewJson(g: DueGrant) {

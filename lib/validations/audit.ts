@@ -35,6 +35,8 @@ export const AuditFilterSchema = z
     action: optional(z.enum(Object.keys(auditActions) as [keyof typeof auditActions], { error: "Choose an action from the list" })),
     odsCode: optional(odsCodeField),
     requestId: optional(z.string().trim().max(40, "A request reference is at most 40 characters")),
+    // One bulk upload's events (its batch reference, from the bulk changes page).
+    batchId: optional(z.string().trim().toLowerCase().pipe(z.uuid("A batch reference looks like 0b5c2f7e-…: copy it from the bulk changes page"))),
     from: optional(dayOrInstant("start")),
     to: optional(dayOrInstant("end")),
     cursor: optional(z.coerce.number({ error: "That page link is not valid" }).int().positive("That page link is not valid")),

@@ -20,14 +20,14 @@ export const LANCING_PRACTICES = {
 export const DENSHAM = { odsCode: "A81001", name: "The Densham Surgery" } as const;
 export const QUEENS_PARK = { odsCode: "A81002", name: "Queens Park Medical Centre" } as const;
 
-export type DemoOrganisation = { odsCode: string; name: string; kind: OrgKind; groupOdsCode: string | null };
+export type DemoOrganisation = { odsCode: string; name: string; kind: OrgKind; groupOdsCodes: string[] };
 
 export const demoOrganisations: DemoOrganisation[] = [
-  { ...TRUST, groupOdsCode: null },
-  { ...LANCING_PCN, groupOdsCode: null },
-  ...Object.values(LANCING_PRACTICES).map((p) => ({ ...p, kind: "gp_practice" as const, groupOdsCode: LANCING_PCN.odsCode })),
-  { ...DENSHAM, kind: "gp_practice", groupOdsCode: null },
-  { ...QUEENS_PARK, kind: "gp_practice", groupOdsCode: null },
+  { ...TRUST, groupOdsCodes: [] },
+  { ...LANCING_PCN, groupOdsCodes: [] },
+  ...Object.values(LANCING_PRACTICES).map((p) => ({ ...p, kind: "gp_practice" as const, groupOdsCodes: [LANCING_PCN.odsCode] })),
+  { ...DENSHAM, kind: "gp_practice", groupOdsCodes: [] },
+  { ...QUEENS_PARK, kind: "gp_practice", groupOdsCodes: [] },
 ];
 
 /** Every organisation the demo RA agent and manager act for (the PCN itself included). */

@@ -26,11 +26,14 @@ const STATUSES = new Set(["A", "C", "D", "P"]);
 
 type CsvRecord = { record: string[]; info: { lines: number } };
 
+/** One row of an epraccur.csv extract, whatever its status; `line` is where it starts in the file. */
+export type EpraccurRecord = OdsOrganisation & { status: "A" | "C" | "D" | "P"; closeDate: string | null; line: number };
+
 /**
- * The active organisations in an epraccur.csv extract (27 quoted fields, no header). Every row is checked,
- * not only active ones: a malformed row means the file is not what we think it is.
+ * Every row of an epraccur.csv extract (27 quoted fields, no header), checked: a malformed row means the file is
+ * not what we think it is, so it stops the import with its line number. Close dates become YYYY-MM-DD.
  */
-export function parseEpraccur(text: string | Buffer, file = "epraccur.csv"): OdsOrganisation[] {
+export function parseEpraccurRecords(text: string | Buffer, file = "epraccur.csv"): EpraccurRecord[] {
   let records: CsvRecord[];
   try {
     // relax_column_count: the field count is checked below, so the error names the line our way.
@@ -41,7 +44,7 @@ export function parseEpraccur(text: string | Buffer, file = "epraccur.csv"): Ods
   }
 
   const seen = new Set<string>();
-  const active: OdsOrganisation[] = [];
+  const out: EpraccurRecord[] = [];
   for (const { record, info } of records) {
     const line = info.lines;
     if (record.length !== EPRACCUR_FIELDS) {
@@ -49,6 +52,7 @@ export function parseEpraccur(text: string | Buffer, file = "epraccur.csv"): Ods
     }
     const code = record[0]!.trim();
     const name = record[1]!.trim();
+    const closed = record[11]!.trim();
     const status = record[12]!.trim();
     const setting = record[25]!.trim();
     if (!ODS_CODE.test(code)) throw new OdsImportError(file, line, `"${code}" is not an ODS code`);
@@ -57,10 +61,24 @@ export function parseEpraccur(text: string | Buffer, file = "epraccur.csv"): Ods
     if (name === "") throw new OdsImportError(file, line, `${code} has no name`);
     if (!STATUSES.has(status)) throw new OdsImportError(file, line, `${code} has unknown status "${status}"`);
     if (!/^\d{1,2}$/.test(setting)) throw new OdsImportError(file, line, `${code} has prescribing setting "${setting}"`);
-    if (status !== "A") continue;
-    active.push({ odsCode: code, name: titleCaseOrgName(name), kind: setting === "4" ? "gp_practice" : "other" });
+    if (closed !== "" && !/^\d{8}$/.test(closed)) throw new OdsImportError(file, line, `${code} has close date "${closed}"`);
+    out.push({
+      odsCode: code,
+      name: titleCaseOrgName(name),
+      kind: setting === "4" ? "gp_practice" : "other",
+      status: status as EpraccurRecord["status"],
+      closeDate: closed ? `${closed.slice(0, 4)}-${closed.slice(4, 6)}-${closed.slice(6, 8)}` : null,
+      line,
+    });
   }
-  return active;
+  return out;
+}
+
+/** The active organisations in an epraccur.csv extract (what the seed loads). */
+export function parseEpraccur(text: string | Buffer, file = "epraccur.csv"): OdsOrganisation[] {
+  return parseEpraccurRecords(text, file)
+    .filter((r) => r.status === "A")
+    .map(({ odsCode, name, kind }) => ({ odsCode, name, kind }));
 }
 
 // Local PCN codes start here: U + 5 digits like real PCN codes, numbered in sorted-name order (see ods/README.md).

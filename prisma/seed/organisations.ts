@@ -46,19 +46,32 @@ export async function importOrganisations(
     idByCode.set(org.odsCode, row.id);
   }
 
+  // Membership rows are only added: an organisation may belong to several groups, and moves between groups
+  // are the ODS import's job (npm run ods:import), which reports them.
   let regrouped = 0;
   for (const pcn of source.pcns) {
     const groupId = idByCode.get(pcn.odsCode)!;
-    // NULL never matches "not equal" in SQL, so unlinked practices need their own branch.
-    const { count } = await tx.organisation.updateMany({
-      where: { odsCode: { in: pcn.practices.map((p) => p.odsCode) }, OR: [{ groupId: null }, { groupId: { not: groupId } }] },
-      data: { groupId },
-    });
-    regrouped += count;
+    const memberIds = [...(await organisationIds(tx, pcn.practices.map((p) => p.odsCode))).values()];
+    const linked = new Set((await tx.organisationGroupMember.findMany({ where: { groupId }, select: { memberId: true } })).map((m) => m.memberId));
+    const missing = memberIds.filter((id) => !linked.has(id));
+    if (missing.length > 0) await tx.organisationGroupMember.createMany({ data: missing.map((memberId) => ({ groupId, memberId })) });
+    regrouped += missing.length;
   }
 
   const total = await tx.organisation.count();
   return { created: fresh.length + upsertCreated, total, regrouped, pcns: source.pcns.length };
+}
+
+/**
+ * Gives these organisations their cervicalscreening workgroup where they have none yet (no console actor:
+ * the seed stands for what Care Identity Management already holds). Returns how many were given one.
+ */
+export async function seedOrganisationWorkgroups(tx: Tx, odsCodes: string[], at: Date): Promise<number> {
+  const { count } = await tx.organisation.updateMany({
+    where: { odsCode: { in: odsCodes }, workgroupCreatedAt: null },
+    data: { workgroupCreatedAt: at },
+  });
+  return count;
 }
 
 /** ODS code -> organisation id for the given codes; throws if any is missing, naming them. */

@@ -191,3 +191,9 @@ export const demoPersonSeeds: PersonSeed[] = [
     at(A2, "Bank practice nurse", [role("R8001", "2026-04-13")]),
   ], { ...OK, coveredOdsCodes: [RYR] }),
 ];
+
+/**
+ * Every organisation the demo people hold positions at has its cervicalscreening workgroup (the seed gives it);
+ * the other ~11,000 organisations have none until an RA manager or advanced RA agent creates one.
+ */
+export const demoWorkgroupOdsCodes: string[] = [...new Set(demoPersonSeeds.flatMap((p) => p.positions.map((pos) => pos.odsCode)))].sort();

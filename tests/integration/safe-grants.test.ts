@@ -80,7 +80,7 @@ describe("a request whose requester is not the profile's owner", () => {
   it("the request page offers no change on the profile, and the draft reply names no one", async () => {
     const page = await loadRequest(id, await actorFor(ADVANCED));
     expect(page.diagnosis.oneClick).toBe(false);
-    expect(page.rights).toStrictEqual({ roles: [], workgroups: [], ask: [] });
+    expect(page.rights).toStrictEqual({ roles: [], workgroups: [], ask: [], orgWorkgroups: [] });
     expect(page.reply).toMatch(/could not match the details in your request/);
     expect(page.reply).not.toMatch(/Imran|Hussain|imran\.hussain/i);
     expect(page.reply).not.toMatch(/We have made these changes/);
@@ -344,9 +344,9 @@ describe("workgroups are for RA managers and advanced RA agents", () => {
     const id = await publicRequest({ ...owner("Dr Mohammed Ali"), email: "mohammed.ali@nhs.example", odsCode: RYR, message: suggestedText("5555 0000 0032") });
     const forAgent = await loadRequest(id, await actorFor(AGENT));
     expect(forAgent.diagnosis.identity.state).toBe("match");
-    expect(forAgent.rights).toStrictEqual({ roles: [RYR], workgroups: [], ask: [RYR] });
+    expect(forAgent.rights).toStrictEqual({ roles: [RYR], workgroups: [], ask: [RYR], orgWorkgroups: [] });
     const forAdvanced = await loadRequest(id, await actorFor(ADVANCED));
-    expect(forAdvanced.rights).toStrictEqual({ roles: [RYR], workgroups: [RYR], ask: [] });
+    expect(forAdvanced.rights).toStrictEqual({ roles: [RYR], workgroups: [RYR], ask: [], orgWorkgroups: [RYR] });
   });
 
   it("the advanced RA agent adds it and an RA manager removes one (control)", async () => {

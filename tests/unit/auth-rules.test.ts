@@ -150,6 +150,25 @@ describe("decide for requests", () => {
   });
 });
 
+describe("decide for creating an organisation's workgroup", () => {
+  const create = (odsCode: string): Permission => ({ kind: "organisation:create-workgroup", odsCode });
+  it.each([
+    ["RA manager, organisation they act for", manager, "A81001", true],
+    ["advanced RA agent, organisation they act for", advanced, "H82065", true],
+    ["RA manager, organisation they do not act for", manager, "RYR", false],
+    ["advanced RA agent, organisation they do not act for", advanced, "RYR", false],
+    ["RA agent, even where they act", agent, "A81001", false],
+    ["auditor", auditor, "A81001", false],
+  ] as const)("%s: allowed is %s", (_name, actor, odsCode, allowed) => {
+    expect(decide(actor, create(odsCode)).allowed).toBe(allowed);
+  });
+
+  it("says why", () => {
+    expect(decide(agent, create("A81001"))).toEqual({ allowed: false, reason: expect.stringContaining("advanced RA agents and RA managers") });
+    expect(decide(manager, create("RYR"))).toEqual({ allowed: false, reason: expect.stringContaining("You do not act for RYR") });
+  });
+});
+
 describe("decide for console users and reference data", () => {
   const change = (targetRole: "ra_agent" | "ra_manager" | "auditor", newRole: "ra_agent" | "ra_manager" | "auditor", odsCodes: string[], targetId = 9): Permission => ({
     kind: "users:change",
@@ -170,5 +189,25 @@ describe("decide for console users and reference data", () => {
     ["agent changes a user", agent, change("auditor", "auditor", []), false],
   ] as const)("%s", (_name, actor, permission, allowed) => {
     expect(decide(actor, permission as Permission).allowed).toBe(allowed);
+  });
+});
+
+describe("decide for bulk changes", () => {
+  it.each([
+    ["RA manager", manager, true],
+    ["advanced RA agent", advanced, true],
+    ["RA agent", agent, false],
+    ["auditor", auditor, false],
+  ] as const)("%s: bulk changes allowed is %s", (_name, actor, allowed) => {
+    expect(decide(actor, { kind: "bulk:run" }).allowed).toBe(allowed);
+  });
+
+  it("says who may make them", () => {
+    expect(decide(agent, { kind: "bulk:run" })).toEqual({ allowed: false, reason: "Only advanced RA agents and RA managers make bulk changes." });
+  });
+
+  it("each row is still checked as one change: a bulk runner keeps their scope and never changes their own profile", () => {
+    expect(decide(manager, change("555500000002", "RYR", "workgroup")).allowed).toBe(false);
+    expect(decide(advanced, change("555500000004", "A81001")).allowed).toBe(false);
   });
 });

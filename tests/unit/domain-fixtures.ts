@@ -27,20 +27,25 @@ export const NAMES: Record<string, string> = {
   E85001: "Other Lone Practice",
 };
 
-function groupOf(ods: string): string | null {
-  for (const [group, members] of Object.entries(GROUPS)) if (members.includes(ods)) return group;
-  return null;
+function groupsOf(ods: string): string[] {
+  return Object.entries(GROUPS).flatMap(([group, members]) => (members.includes(ods) ? [group] : []));
 }
 
-/** A position at `ods` with the given roles; "wg" marks workgroup membership. */
+/** A position at `ods` with the given roles; "wg" marks workgroup membership. Its organisation has a workgroup. */
 export function pos(ods: string, roles: string[], workgroup: boolean | "wg" = false): PositionFacts {
   return {
     odsCode: ods,
     orgName: NAMES[ods] ?? ods,
-    groupOdsCode: groupOf(ods),
+    groupOdsCodes: groupsOf(ods),
+    orgHasWorkgroup: true,
     roles,
     cervicalScreeningWorkgroup: workgroup === true || workgroup === "wg",
   };
+}
+
+/** The same position at an organisation that has no cervicalscreening workgroup yet. */
+export function withoutOrgWorkgroup(position: PositionFacts): PositionFacts {
+  return { ...position, orgHasWorkgroup: false };
 }
 
 export function input(...positions: PositionFacts[]): VerdictInput {

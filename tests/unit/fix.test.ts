@@ -2,10 +2,11 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { describeFix, describePlan, fixTarget, planFix, type FixAction, type FixPlan } from "@/lib/domain/fix";
 import { csmsVerdict, type PositionFacts } from "@/lib/domain/verdict";
-import { GROUPS, input, NAMES, pos } from "./domain-fixtures";
+import { GROUPS, input, NAMES, pos, withoutOrgWorkgroup } from "./domain-fixtures";
 
 const wg = (odsCode: string): FixAction => ({ kind: "add_workgroup", odsCode });
 const role = (odsCode: string): FixAction => ({ kind: "add_role", odsCode, roleCode: null });
+const create = (odsCode: string): FixAction => ({ kind: "create_org_workgroup", odsCode });
 const fix = (odsCode: string, ...actions: FixAction[]): FixPlan => ({ state: "fix", odsCode, actions });
 const has = (odsCode: string, coveredBy: string | null = null): FixPlan => ({ state: "already_has_access", odsCode, coveredBy, actions: [] });
 const noPosition = (odsCode: string): FixPlan => ({ state: "no_position", odsCode, actions: [] });
@@ -278,6 +279,50 @@ describe("csmsVerdict invariants", () => {
         }
         for (const s of v.selectable) {
           expect(ready.some((o) => o.odsCode === s.odsCode && o.csmsRoles.includes(s.roleCode))).toBe(true);
+        }
+      }),
+    );
+  });
+});
+
+describe("an organisation without a cervicalscreening workgroup", () => {
+  const bare = (ods: string, roles: string[]) => withoutOrgWorkgroup(pos(ods, roles));
+
+  it.each<[string, PositionFacts[], string | null, FixPlan]>([
+    ["role held, organisation has no workgroup: create it, never add the person to it", [bare("D84001", ["R8001"])], "D84001", fix("D84001", create("D84001"))],
+    ["nothing held there: a role, and the workgroup created", [bare("D84001", [])], "D84001", fix("D84001", role("D84001"), create("D84001"))],
+    ["inferred target behaves the same", [bare("D84001", ["R8001"])], null, fix("D84001", create("D84001"))],
+    ["the workgroup exists: the person is added to it as before", [pos("D84001", ["R8001"])], "D84001", fix("D84001", wg("D84001"))],
+    ["another organisation's missing workgroup changes nothing here", [bare("E85001", []), pos("D84001", ["R8001"])], "D84001", fix("D84001", wg("D84001"))],
+    ["a covered practice needs nothing, workgroup or not", [pos("A81001", ["R8001"], "wg"), bare("A81002", [])], "A81002", has("A81002", "A81001")],
+  ])("%s", (_label, positions, named, expected) => {
+    expect(planFix(input(...positions), named)).toEqual(expected);
+  });
+
+  it("says so in the plan and in the checklist, instead of proposing the impossible", () => {
+    const plan = planFix(input(bare("D84001", ["R8001"])), "D84001");
+    expect(describePlan(plan, (c) => NAMES[c] ?? c)).toBe(
+      "To let this person into CSMS at D84001 (Lone Practice) (this organisation has no cervicalscreening workgroup yet: an RA manager must create it first):",
+    );
+    expect(plan.actions.map((a) => describeFix(a, "Lone Practice"))).toEqual([
+      "No cervicalscreening workgroup can be added at D84001 (Lone Practice): this organisation has no cervicalscreening workgroup yet: an RA manager must create it (then add this person to it)",
+    ]);
+    expect(describePlan(planFix(input(pos("D84001", ["R8001"])), "D84001"), (c) => NAMES[c] ?? c)).not.toContain("no cervicalscreening workgroup yet");
+  });
+
+  it("never proposes adding a workgroup the organisation does not have, for random people", () => {
+    const withBare = fc
+      .record({ p: position, bare: fc.boolean() })
+      .map(({ p, bare }) => (bare ? withoutOrgWorkgroup({ ...p, cervicalScreeningWorkgroup: false }) : p));
+    fc.assert(
+      fc.property(fc.array(withBare, { maxLength: 5 }), (positions) => {
+        for (const target of targets(positions)) {
+          const plan = planFix(input(...positions), target);
+          for (const a of plan.actions) {
+            const here = positions.filter((p) => p.odsCode === a.odsCode);
+            if (a.kind === "add_workgroup") expect(here.some((p) => p.orgHasWorkgroup)).toBe(true);
+            if (a.kind === "create_org_workgroup") expect(here.some((p) => !p.orgHasWorkgroup)).toBe(true);
+          }
         }
       }),
     );

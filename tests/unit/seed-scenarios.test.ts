@@ -15,7 +15,7 @@ import {
   lancingPracticeCodes,
   type DemoScenario,
 } from "@/prisma/seed/demo";
-import { demoPersonSeeds, type PersonSeed } from "@/prisma/seed/people";
+import { demoPersonSeeds, demoWorkgroupOdsCodes, type PersonSeed } from "@/prisma/seed/people";
 import { OdsImportError, parseEpraccur, parseWestSussexPcns } from "@/prisma/seed/ods-data";
 import { titleCaseOrgName } from "@/prisma/seed/org-names";
 
@@ -36,7 +36,8 @@ function verdictOf(scenario: DemoScenario): Verdict {
     positions: seed.positions.map((p) => ({
       odsCode: p.odsCode,
       orgName: ORGS.get(p.odsCode)!.name,
-      groupOdsCode: ORGS.get(p.odsCode)!.groupOdsCode,
+      groupOdsCodes: ORGS.get(p.odsCode)!.groupOdsCodes,
+      orgHasWorkgroup: demoWorkgroupOdsCodes.includes(p.odsCode),
       roles: p.roles.filter((r) => !r.endedAt).map((r) => r.code),
       cervicalScreeningWorkgroup: p.workgroups.some((w) => !w.endedAt),
     })),

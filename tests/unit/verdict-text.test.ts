@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { csmsVerdict, type PositionFacts, type Verdict } from "@/lib/domain/verdict";
-import { verdictHeadline } from "@/lib/domain/verdict-text";
-import { input, NAMES, pos } from "./domain-fixtures";
+import { organisationStatusText, verdictHeadline } from "@/lib/domain/verdict-text";
+import { input, NAMES, pos, withoutOrgWorkgroup } from "./domain-fixtures";
 
 const ROLE_NAMES: Record<string, string> = {
   R8001: "Nurse access role",
@@ -49,5 +49,26 @@ describe("verdictHeadline", () => {
   it("still reads sensibly for a verdict that can log in with nothing selectable", () => {
     const v: Verdict = { canLogIn: true, error: null, selectable: [], coveredOdsCodes: [], organisations: [] };
     expect(verdictHeadline(v, roleName, orgName)).toBe("Can log in to CSMS");
+  });
+});
+
+describe("organisationStatusText", () => {
+  const line = (...positions: PositionFacts[]) => csmsVerdict(input(...positions)).organisations.map(organisationStatusText);
+  const none = "this organisation has no cervicalscreening workgroup yet: an RA manager must create it";
+
+  it("says the organisation has no workgroup where that is why the person lacks it", () => {
+    expect(line(withoutOrgWorkgroup(pos("D84001", ["R8001"])), withoutOrgWorkgroup(pos("E85001", [])))).toEqual([
+      `No cervicalscreening workgroup: ${none}`,
+      `No CSMS job role and no workgroup: ${none}`,
+    ]);
+  });
+
+  it("says nothing of it where the organisation has one, or the workgroup is not what is missing", () => {
+    expect(line(pos("D84001", ["R8001"]), pos("E85001", []), pos("A81001", ["R8001"], "wg"))).toEqual([
+      "No cervicalscreening workgroup",
+      "No CSMS job role and no workgroup",
+      "Ready: role and workgroup",
+    ]);
+    expect(line(withoutOrgWorkgroup(pos("D84001", ["R8013"], "wg")))).toEqual(["No CSMS job role"]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { csmsVerdict, type OrganisationStatus, type PositionFacts } from "@/lib/domain/verdict";
-import { input, pos } from "./domain-fixtures";
+import { CSMS_ROLES, input, pos, withoutOrgWorkgroup } from "./domain-fixtures";
 
 type Case = {
   name: string;
@@ -113,11 +113,11 @@ describe("csmsVerdict", () => {
     expect(v.organisations).toEqual([
       {
         odsCode: "A81001", orgName: "The Densham Surgery", csmsRoles: ["R0260", "R8010"],
-        otherRoles: ["R1290", "R8013"], cervicalScreeningWorkgroup: true, status: "ready", coveredBy: null,
+        otherRoles: ["R1290", "R8013"], cervicalScreeningWorkgroup: true, orgHasWorkgroup: true, status: "ready", coveredBy: null,
       },
       {
         odsCode: "A81004", orgName: "Bluebell Medical Centre", csmsRoles: [], otherRoles: ["R1290"],
-        cervicalScreeningWorkgroup: false, status: "covered_by_group", coveredBy: "A81001",
+        cervicalScreeningWorkgroup: false, orgHasWorkgroup: true, status: "covered_by_group", coveredBy: "A81001",
       },
     ]);
   });
@@ -128,7 +128,7 @@ describe("csmsVerdict", () => {
   });
 
   it("covers a position that names the group even when the member list misses it", () => {
-    const late: PositionFacts = { ...pos("F86001", []), groupOdsCode: "U11111" };
+    const late: PositionFacts = { ...pos("F86001", []), groupOdsCodes: ["U11111"] };
     const v = csmsVerdict(input(pos("A81001", ["R8001"], "wg"), late));
     expect(v.organisations[1]).toMatchObject({ status: "covered_by_group", coveredBy: "A81001" });
     expect(v.coveredOdsCodes).toEqual(["A81001", "A81002", "A81004", "F86001"]);
@@ -144,7 +144,7 @@ describe("csmsVerdict", () => {
   });
 
   it("ignores group codes that only exist on Object.prototype", () => {
-    const odd: PositionFacts = { ...pos("D84001", ["R8001"], "wg"), groupOdsCode: "constructor" };
+    const odd: PositionFacts = { ...pos("D84001", ["R8001"], "wg"), groupOdsCodes: ["constructor"] };
     expect(csmsVerdict(input(odd)).coveredOdsCodes).toEqual(["D84001"]);
   });
 
@@ -158,5 +158,53 @@ describe("csmsVerdict", () => {
     const before = structuredClone(positions);
     csmsVerdict(input(...positions));
     expect(positions).toEqual(before);
+  });
+});
+
+describe("csmsVerdict for an organisation in several groups (a PCN and a GP federation)", () => {
+  // P1 is in PCN U44444 with P2 and in federation U55555 with P3; P4 is in a stranger group U66666 only.
+  const groupMembers = { U44444: ["P10001", "P10002"], U55555: ["P10001", "P10003"], U66666: ["P10004"] };
+  const at = (ods: string, groups: string[], roles: string[] = [], wg = false): PositionFacts => ({
+    odsCode: ods, orgName: ods, groupOdsCodes: groups, orgHasWorkgroup: true, roles, cervicalScreeningWorkgroup: wg,
+  });
+  const verdict = (...positions: PositionFacts[]) => csmsVerdict({ positions, isCsmsRole: (c) => CSMS_ROLES.has(c), groupMembers });
+  const P1 = ["U44444", "U55555"];
+
+  it("is covered by a ready position in its PCN", () => {
+    const v = verdict(at("P10002", ["U44444"], ["R8001"], true), at("P10001", P1));
+    expect(v.organisations[1]).toMatchObject({ status: "covered_by_group", coveredBy: "P10002" });
+  });
+
+  it("is covered by a ready position in its federation", () => {
+    const v = verdict(at("P10003", ["U55555"], ["R8001"], true), at("P10001", P1));
+    expect(v.organisations[1]).toMatchObject({ status: "covered_by_group", coveredBy: "P10003" });
+  });
+
+  it("when ready itself, opens the records of both groups", () => {
+    expect(verdict(at("P10001", P1, ["R8001"], true)).coveredOdsCodes).toEqual(["P10001", "P10002", "P10003"]);
+  });
+
+  it("is not covered by a ready position in a group it is not in", () => {
+    const v = verdict(at("P10004", ["U66666"], ["R8001"], true), at("P10001", P1));
+    expect(v.organisations[1]).toMatchObject({ status: "missing_both", coveredBy: null });
+    expect(v.coveredOdsCodes).toEqual(["P10004"]);
+  });
+
+  it("a PCN sibling is not covered through the federation it is not in", () => {
+    // Ready at P3 (federation only): P1 is covered, P2 (PCN only) is not.
+    const v = verdict(at("P10003", ["U55555"], ["R8001"], true), at("P10002", ["U44444"]));
+    expect(v.organisations[1]).toMatchObject({ status: "missing_both", coveredBy: null });
+    expect(v.coveredOdsCodes).toEqual(["P10001", "P10003"]);
+  });
+});
+
+describe("csmsVerdict and the organisation's own workgroup", () => {
+  it("reports whether each organisation has a workgroup, without changing what CSMS shows", () => {
+    const v = csmsVerdict(input(withoutOrgWorkgroup(pos("D84001", ["R8001"])), pos("E85001", ["R8001"])));
+    expect(v.organisations.map((o) => [o.odsCode, o.status, o.orgHasWorkgroup])).toEqual([
+      ["D84001", "missing_workgroup", false],
+      ["E85001", "missing_workgroup", true],
+    ]);
+    expect(v.error).toBe("no_workgroup");
   });
 });
