@@ -68,6 +68,8 @@ export async function* streamAuditEvents(query: AuditFilter, batchSize = 1000): 
 }
 
 export async function findAuditEvent(id: number): Promise<AuditEventRow | null> {
+  // Ids are 32-bit: PostgreSQL would refuse a larger one with an error rather than find nothing.
+  if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) return null;
   return db.auditEvent.findUnique({ where: { id } });
 }
 

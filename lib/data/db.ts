@@ -19,8 +19,13 @@ export const provider = providerOf(databaseUrl());
  * the same code is correct with several instances on PostgreSQL and several processes on one SQLite file.
  */
 export function writeTransaction<T>(locks: string[], work: (tx: Tx) => Promise<T>, options?: { maxWait?: number; timeout?: number }): Promise<T> {
-  return db.$transaction(async (tx) => {
-    await lockFirst(tx, provider, locks);
-    return work(tx);
-  }, options);
+  return db.$transaction(
+    async (tx) => {
+      await lockFirst(tx, provider, locks);
+      return work(tx);
+    },
+    // A burst queues for the pool's connections and then for the lock: allow for the queue (Prisma's defaults,
+    // 2 s to start and 5 s in all, turn a busy moment into 500s), while a stuck transaction still ends.
+    { maxWait: 10_000, timeout: 15_000, ...options },
+  );
 }
