@@ -65,5 +65,21 @@ export function toProblem(error: unknown): Problem | null {
   if (error instanceof ConsoleError) {
     return { status: error.status, code: error.code, message: error.message, fields: error.fields, ...(error.warnings ? { warnings: error.warnings } : {}) };
   }
+  if (unstorableValue(error)) {
+    return { status: 400, code: "bad_input", message: "The input holds a character or a number the database cannot store (a NUL character, or a number too large)." };
+  }
   return null;
+}
+
+// PostgreSQL refuses, with an error, values SQLite stores: a NUL character in text (22021, 22P05) and integers past
+// 32 bits (22003). They can only come from the input, so they are the client's to fix, never a 500.
+const UNSTORABLE_CODES = new Set(["22021", "22P05", "22003"]);
+
+function unstorableValue(error: unknown): boolean {
+  for (let e = error as { code?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } } | undefined, depth = 0; e && depth < 5; depth++) {
+    const cause = e as { originalCode?: unknown };
+    if (UNSTORABLE_CODES.has(String(cause.originalCode))) return true;
+    e = (e.meta?.driverAdapterError ?? e.cause) as typeof e;
+  }
+  return false;
 }

@@ -1,9 +1,8 @@
 // Demo seed: `npx tsx prisma/seed.ts` (part of `npm run setup`). Safe to rerun: it adds what is missing,
 // upserts reference data, and never deletes. Everything is written in one transaction.
 import { existsSync, readFileSync } from "node:fs";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaClient } from "../generated/prisma/client";
-import { databaseUrl } from "../lib/data/database-url";
+import { databaseUrl, providerOf } from "../lib/data/database-url";
+import { createClient, lockFirst, LOCK } from "../lib/data/connect";
 import { parseEpraccur, parseWestSussexPcns, OdsImportError } from "./seed/ods-data";
 import { importOrganisations, organisationIds, seedOrganisationWorkgroups } from "./seed/organisations";
 import { recordSeedBaseline, seedConsoleUsers, seedJobRoles, seedPeople } from "./seed/demo-writer";
@@ -52,10 +51,12 @@ async function main(): Promise<void> {
   const password = process.env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD;
 
   const withKey = auditKeyAvailable();
-  const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl() }) });
+  const db = createClient(databaseUrl());
   try {
     const result = await db.$transaction(
       async (tx) => {
+        // It ends by appending to the audit chain, maybe beside a running console: queue with its writers.
+        await lockFirst(tx, providerOf(databaseUrl()), [LOCK.auditChain]);
         const orgs = await importOrganisations(tx, { practices, pcns, extra: [TRUST] });
         const jobRoles = await seedJobRoles(tx);
         const orgIds = await organisationIds(tx, demoOdsCodes);

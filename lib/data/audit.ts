@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "./db";
+import { db, LOCK, writeTransaction } from "./db";
 import { requestIdFor } from "./requests";
 import { accessLogHash, GENESIS_HASH } from "./audit-chain";
 import { checkpointAfterWrite } from "@/lib/audit/auto-checkpoint";
@@ -70,6 +70,8 @@ export async function* streamAuditEvents(query: AuditFilter, batchSize = 1000): 
 }
 
 export async function findAuditEvent(id: number): Promise<AuditEventRow | null> {
+  // Ids are 32-bit: PostgreSQL would refuse a larger one with an error rather than find nothing.
+  if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) return null;
   return db.auditEvent.findUnique({ where: { id } });
 }
 
@@ -82,7 +84,7 @@ export async function personHistory(smartcardId: string, limit = 20): Promise<Au
  * own (read the last row, append the next id), so a view edited, removed or rewritten in the database shows.
  */
 export async function recordProfileView(actor: ConsoleActor, person: { id: number; smartcardId: string; name: string }, via: "page" | "api") {
-  await db.$transaction(async (tx) => {
+  await writeTransaction([LOCK.accessLog], async (tx) => {
     const last = await tx.accessLogEntry.findFirst({ orderBy: { id: "desc" }, select: { id: true, hash: true } });
     // Rows from before the chain have no hash: the first chained row starts from the genesis hash.
     const prevHash = last?.hash || GENESIS_HASH;

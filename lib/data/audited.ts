@@ -1,5 +1,5 @@
 import "server-only";
-import { db, type Tx } from "./db";
+import { LOCK, writeTransaction, type Tx } from "./db";
 import { appendAuditEvent, type Actor, type AuditDraft } from "./audit-append";
 import { checkpointAfterWrite } from "@/lib/audit/auto-checkpoint";
 
@@ -7,28 +7,31 @@ export type { Actor, AuditDraft, Safeguards } from "./audit-append";
 
 /** Security events (sign-in, sign-out, failures, refusals) join the same chain, in a transaction of their own. */
 export async function recordSecurityEvent(actor: Actor, draft: AuditDraft): Promise<void> {
-  await db.$transaction((tx) => appendAuditEvent(tx, actor, draft));
+  await writeTransaction([LOCK.auditChain], (tx) => appendAuditEvent(tx, actor, draft));
   await checkpointAfterWrite();
 }
 
 /**
  * The one way to change data: the change and its audit event commit together or not at all.
  * `work` makes the change and describes it; the event is appended in the same transaction.
+ * The chain's lock is taken before `work` reads anything, so appends from several instances queue up and the
+ * chain never forks; `locks` names anything else `work` reads and then writes.
  */
 export async function auditedChange<T>(
   actor: Actor,
   work: (tx: Tx) => Promise<{ result: T; audit: AuditDraft | null; earlier?: SystemEvent[] }>,
-  // A large batch (an ODS import) needs longer than the 5 s default to write its rows and events.
-  options?: { timeout?: number; maxWait?: number },
+  // A large batch (an ODS import) needs longer than the usual limits to write its rows and events.
+  options: { locks?: string[]; timeout?: number; maxWait?: number } = {},
 ): Promise<T> {
-  const committed = await db.$transaction(async (tx) => {
+  const { locks = [], ...limits } = options;
+  const committed = await writeTransaction([LOCK.auditChain, ...locks], async (tx) => {
     const { result, audit, earlier = [] } = await work(tx);
     // What the system did first in the same transaction (grants whose end date had passed) is logged first.
     for (const event of earlier) await appendAuditEvent(tx, event.actor, event.draft);
     // Null only when the work found nothing to do and wrote nothing (an expiry that already happened).
     if (audit) await appendAuditEvent(tx, actor, audit);
     return result;
-  }, options);
+  }, limits);
   // After the commit, outside the transaction: a signed checkpoint when one is due. Never fails the change.
   await checkpointAfterWrite();
   return committed;

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { db, type Tx } from "./db";
+import { db, LOCK, writeTransaction, type Tx } from "./db";
 import { auditedChange, recordSecurityEvent, type Actor } from "./audited";
 import { passwordMatches } from "./password-check";
 import type { ConsoleActor, ConsoleRole } from "@/lib/auth/rules";
@@ -41,7 +41,7 @@ export async function findActiveUserByOidcSubject(subject: string): Promise<User
  * sessions already over (idle or too old) but never ended are closed on the way.
  */
 export async function startSession(consoleUserId: number, now = new Date()): Promise<string> {
-  return db.$transaction(async (tx) => {
+  return writeTransaction([LOCK.sessions(consoleUserId)], async (tx) => {
     const session = await tx.consoleSession.create({ data: { id: randomUUID(), consoleUserId, createdAt: now, lastSeenAt: now } });
     const open = await tx.consoleSession.findMany({
       where: { consoleUserId, endedAt: null },

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { isIPv4, isIPv6 } from "node:net";
-import { db } from "./db";
+import { db, LOCK, writeTransaction } from "./db";
 
 export type RateLimit = { key: string; limit: number; windowMs: number };
 
@@ -25,7 +25,7 @@ export async function takeRateLimit(
 ): Promise<{ allowed: true; hitIds: number[] } | { allowed: false; key: string; retryAfterSeconds: number }> {
   const tooLong = limits.find((l) => l.windowMs > MAX_WINDOW_MS || l.windowMs <= 0);
   if (tooLong) throw new Error(`Rate limit ${tooLong.key}: the window must be between 1 ms and ${MAX_WINDOW_MS} ms`);
-  return db.$transaction(async (tx) => {
+  return writeTransaction(limits.map((l) => LOCK.rateLimit(l.key)), async (tx) => {
     for (const { key, limit, windowMs } of limits) {
       const since = new Date(now.getTime() - windowMs);
       const hits = await tx.rateLimitHit.findMany({ where: { key, at: { gt: since } }, orderBy: { at: "asc" }, take: limit, select: { at: true } });

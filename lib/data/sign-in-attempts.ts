@@ -1,7 +1,7 @@
 import "server-only";
 import { SIGN_IN_POLICY, signInDelayMs } from "@/lib/auth/sign-in-policy";
 import { auditedChange, type AuditDraft } from "./audited";
-import { db } from "./db";
+import { db, LOCK, writeTransaction } from "./db";
 import { HELD_KEY_PREFIX } from "./rate-limit";
 
 // Sign-in failures are counted in RateLimitHit rows, outside the change log, under held keys that the rate
@@ -37,8 +37,7 @@ export async function reservePasswordCheck(
   now: Date,
 ): Promise<{ allowed: true } | { allowed: false; retryAfterSeconds: number }> {
   const key = `${FAILURE}${email}`;
-  return db.$transaction(async (tx) => {
-    // A write first, so the transaction holds SQLite's write lock before it counts.
+  return writeTransaction([LOCK.rateLimit(key)], async (tx) => {
     await tx.rateLimitHit.deleteMany({ where: { key, at: { lte: ago(now, SIGN_IN_POLICY.failureMemoryMs) } } });
     const failures = await tx.rateLimitHit.count({ where: { key } });
     const last = await tx.rateLimitHit.findFirst({ where: { key }, orderBy: { at: "desc" }, select: { at: true } });
@@ -68,7 +67,7 @@ async function closeWindow(label: string): Promise<void> {
   const pendingKeys = unreportedKeys(label);
   // Two tries are enough: a retry happens only when a parallel request summarised the same rows first.
   for (let attempt = 0; attempt < 2; attempt++) {
-    const closed = await db.$transaction(async (tx) => {
+    const closed = await writeTransaction([LOCK.signIn(label)], async (tx) => {
       if ((await tx.rateLimitHit.count({ where: { key: { in: pendingKeys } } })) > 0) return false;
       await tx.rateLimitHit.deleteMany({ where: { key: windowKey } });
       return true;
@@ -80,7 +79,7 @@ async function closeWindow(label: string): Promise<void> {
         if (rows.length === 0) throw new Overtaken();
         await tx.rateLimitHit.deleteMany({ where: { OR: [{ id: { in: rows.map((row) => row.id) } }, { key: windowKey }] } });
         return { result: undefined, audit: summary(label, rows) };
-      });
+      }, { locks: [LOCK.signIn(label)] });
       return;
     } catch (error) {
       if (!(error instanceof Overtaken)) throw error;
@@ -115,7 +114,7 @@ export async function recordSignInFailure(label: string, kind: FailureKind, reas
   await closeEndedWindows(label, now);
   const windowKey = `${WINDOW}${label}`;
   for (let attempt = 0; attempt < 2; attempt++) {
-    const counted = await db.$transaction(async (tx) => {
+    const counted = await writeTransaction([LOCK.signIn(label)], async (tx) => {
       if (!(await tx.rateLimitHit.findFirst({ where: { key: windowKey }, select: { id: true } }))) return false;
       await tx.rateLimitHit.create({ data: { key: `${UNREPORTED}${kind}:${label}`, at: now } });
       return true;
@@ -126,7 +125,7 @@ export async function recordSignInFailure(label: string, kind: FailureKind, reas
         if (await tx.rateLimitHit.findFirst({ where: { key: windowKey }, select: { id: true } })) throw new Overtaken();
         await tx.rateLimitHit.create({ data: { key: windowKey, at: now } });
         return { result: undefined, audit: { action: "security.sign_in_failed", reason } };
-      });
+      }, { locks: [LOCK.signIn(label)] });
       return;
     } catch (error) {
       if (!(error instanceof Overtaken)) throw error;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { odsCodeField, smartcardIdField } from "./fields";
+import { DB_INT_MAX, odsCodeField, smartcardIdField } from "./fields";
 
 /** A catalogue entry; functions are typed one per line in the form. */
 export const JobRoleSchema = z.object({
@@ -41,9 +41,9 @@ export const ConsoleUserSchema = z.object({
 });
 
 export const ConsoleUserUpdateSchema = ConsoleUserSchema.omit({ email: true, password: true }).extend({
-  id: z.number({ error: "The account is missing — reload the page" }).int().positive(),
+  id: z.number({ error: "The account is missing — reload the page" }).int().positive().max(DB_INT_MAX),
 });
 
 export const ConsoleUserIdSchema = z.object({
-  id: z.number({ error: "The account is missing — reload the page" }).int().positive(),
+  id: z.number({ error: "The account is missing — reload the page" }).int().positive().max(DB_INT_MAX),
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { auditActions } from "@/lib/domain/audit-text";
-import { odsCodeField, smartcardIdField } from "./fields";
+import { DB_INT_MAX, odsCodeField, smartcardIdField } from "./fields";
 
 // Query strings arrive as strings, often empty: an empty filter means "any".
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
@@ -31,7 +31,8 @@ const dayOrInstant = (edge: "start" | "end") =>
 export const AuditFilterSchema = z
   .object({
     smartcardId: optional(smartcardIdField),
-    actor: optional(z.string().trim().toLowerCase().max(254, "An email address is at most 254 characters")),
+    // No NUL: PostgreSQL refuses it, and an export's query runs only once its response has started streaming.
+    actor: optional(z.string().trim().toLowerCase().max(254, "An email address is at most 254 characters").refine((s) => !s.includes("\0"), "That is not an email address")),
     action: optional(z.enum(Object.keys(auditActions) as [keyof typeof auditActions], { error: "Choose an action from the list" })),
     odsCode: optional(odsCodeField),
     requestId: optional(z.string().trim().max(40, "A request reference is at most 40 characters")),
@@ -39,7 +40,7 @@ export const AuditFilterSchema = z
     batchId: optional(z.string().trim().toLowerCase().pipe(z.uuid("A batch reference looks like 0b5c2f7e-…: copy it from the bulk changes page"))),
     from: optional(dayOrInstant("start")),
     to: optional(dayOrInstant("end")),
-    cursor: optional(z.coerce.number({ error: "That page link is not valid" }).int().positive("That page link is not valid")),
+    cursor: optional(z.coerce.number({ error: "That page link is not valid" }).int().positive("That page link is not valid").max(DB_INT_MAX, "That page link is not valid")),
     limit: optional(z.coerce.number().int().min(1, "Limit is 1 to 200").max(200, "Limit is 1 to 200")),
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ["to"], message: "The end date must be on or after the start date" });

@@ -42,10 +42,17 @@ export const requestIdField = z
   .optional()
   .transform((value) => (value ? value : undefined));
 
+/**
+ * Ids and versions are 32-bit integers in the database. PostgreSQL refuses a larger value with an error (SQLite
+ * does not), so anything larger is bad input here, never a database error.
+ */
+export const DB_INT_MAX = 2_147_483_647;
+
 export const versionField = z
   .number({ error: "The profile version is missing — reload the page" })
   .int("The profile version is not valid — reload the page")
-  .positive("The profile version is not valid — reload the page");
+  .positive("The profile version is not valid — reload the page")
+  .max(DB_INT_MAX, "The profile version is not valid — reload the page");
 
 /** An optional end date (YYYY-MM-DD from the API, 3/12/2026 from forms), a UK day after today; blank means open-ended. */
 export const endDateField = z

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { odsCodeField, reasonField, smartcardIdField } from "./fields";
+import { DB_INT_MAX, odsCodeField, reasonField, smartcardIdField } from "./fields";
 import { IDENTITY_METHODS, type IdentityMethod } from "@/lib/domain/identity";
 
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
@@ -77,9 +77,9 @@ export const requestStatusNames = {
 export const RequestUpdateSchema = z
   .object({
     id: z.string().uuid("That request reference is not valid"),
-    version: z.number({ error: "The request version is missing — reload the page" }).int().positive(),
+    version: z.number({ error: "The request version is missing — reload the page" }).int().positive().max(DB_INT_MAX),
     status: z.enum(requestStatuses, { error: "Choose a status" }).optional(),
-    assignedToId: z.number().int().positive().nullable().optional(),
+    assignedToId: z.number().int().positive().max(DB_INT_MAX).nullable().optional(),
     reply: z.string().trim().max(5000, "The reply must be 5,000 characters or fewer").optional(),
     rejectionReason: z.preprocess(blankToUndefined, reasonField.optional()),
     // A request that arrived without a smartcard ID gets one attached once the requester sends it.
@@ -136,7 +136,7 @@ export const InboxFilterSchema = z.object({
 /** How the officer confirmed that the requester owns the profile, when the request's details did not match it. */
 export const IdentityConfirmSchema = z.object({
   id: z.string().uuid("That request reference is not valid"),
-  version: z.number({ error: "The request version is missing — reload the page" }).int().positive(),
+  version: z.number({ error: "The request version is missing — reload the page" }).int().positive().max(DB_INT_MAX),
   method: z.enum(Object.keys(IDENTITY_METHODS) as [IdentityMethod, ...IdentityMethod[]], { error: "Choose how you confirmed their identity" }),
   note: z
     .string({ error: "Say who confirmed it, or what you checked" })

@@ -6,6 +6,7 @@ import { ukDay } from "@/lib/domain/grant-dates";
 import { DENSHAM, LANCING_PRACTICES, QUEENS_PARK, demoPeople } from "@/prisma/seed/demo";
 import { signInAs, signOut } from "./support/session";
 import { activeGrants, api, apiChange, errorBody, versionOf, writeSnapshot, type ChangeKind } from "./support/api";
+import { injectAuditFailure, removeAuditFailure } from "./support/database";
 
 const A81001 = DENSHAM.odsCode;
 const A81002 = QUEENS_PARK.odsCode;
@@ -244,16 +245,16 @@ describe("concurrency and faults", () => {
     await signInAs("advanced@ra.example"); // may add the workgroup, so the fault (not a refusal) is what fails it
     const smartcardId = demoPeople.noWorkgroupTwoOrgs;
     const before = await writeSnapshot();
-    await db.$executeRawUnsafe(`CREATE TRIGGER fail_audit BEFORE INSERT ON "AuditEvent" BEGIN SELECT RAISE(ABORT, 'injected'); END`);
+    await injectAuditFailure();
     const quiet = vi.spyOn(console, "error").mockImplementation(() => undefined);
     try {
       const { status, body } = await api.addWorkgroup(smartcardId, { odsCode: A81001, reason: "Fault", version: await versionOf(smartcardId) });
       expect(status).toBe(500);
       expect(body.error.message).toMatch(/nothing was changed/);
-      expect(JSON.stringify(body)).not.toMatch(/injected|SQLITE|prisma/i);
+      expect(JSON.stringify(body)).not.toMatch(/injected|SQLITE|postgres|prisma/i);
     } finally {
       quiet.mockRestore();
-      await db.$executeRawUnsafe('DROP TRIGGER "fail_audit"');
+      await removeAuditFailure();
     }
     expect(await writeSnapshot()).toEqual(before);
   });

@@ -7,6 +7,7 @@ import { Readable } from "node:stream";
 import type { ReadableStream as NodeWebReadableStream } from "node:stream/web";
 import Database from "better-sqlite3";
 import { parse } from "csv-parse";
+import pg from "pg";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/data/db";
 import { chainHash, GENESIS_HASH, type ChainedFields } from "@/lib/data/audit-chain";
@@ -14,6 +15,7 @@ import { describeAuditEvent } from "@/lib/domain/audit-text";
 import { signInAs, signOut } from "./support/session";
 import { errorBody } from "./support/api";
 import { auditJson, auditResponse, type AuditQuery } from "./support/audit-helpers";
+import { onPostgres } from "./support/database";
 
 const N = 100_000;
 const HEADER = ["id", "occurredAt", "actorEmail", "action", "description", "smartcardId", "personName", "odsCode", "orgName", "roleCode", "roleName", "before", "after", "reason", "requestId", "hash", "actorName", "safeguards"];
@@ -84,25 +86,52 @@ beforeAll(async () => {
   firstId = (last?.id ?? 0) + 1;
   let prevHash = last?.hash ?? GENESIS_HASH;
   const started = performance.now();
-  const sqlite = new Database(process.env.DATABASE_URL!.replace(/^file:/, ""));
-  const insert = sqlite.prepare(
-    `INSERT INTO "AuditEvent" ("id","occurredAt","actorId","actorEmail","action","personId","smartcardId","personName","odsCode","orgName","roleCode","roleName","before","after","reason","requestId","safeguards","prevHash","hash")
-     VALUES (@id,@occurredAt,@actorId,@actorEmail,@action,@personId,@smartcardId,@personName,@odsCode,@orgName,@roleCode,@roleName,@before,@after,@reason,@requestId,@safeguards,@prevHash,@hash)`,
-  );
   hashOf = [];
-  sqlite.transaction(() => {
+  // Made one at a time as they are inserted: a 100,000-row array would be garbage the memory check then sees.
+  function* rows(): Generator<Row> {
     for (let i = 0; i < N; i++) {
       const event = fixture(i);
       const hash = chainHash(prevHash, event);
       hashOf.push(hash);
-      // Stored the way Prisma's SQLite adapter stores a DateTime.
-      insert.run({ ...event, occurredAt: event.occurredAt.toISOString().replace("Z", "+00:00"), prevHash, hash });
+      yield { ...event, prevHash, hash };
       prevHash = hash;
     }
-  })();
-  sqlite.close();
+  }
+  if (onPostgres) await bulkInsertPostgres(rows());
+  else bulkInsertSqlite(rows());
   console.log(`inserted ${N} audit events in ${Math.round(performance.now() - started)} ms`);
 }, 120_000);
+
+const COLUMNS = ["id", "occurredAt", "actorId", "actorEmail", "action", "personId", "smartcardId", "personName", "odsCode", "orgName", "roleCode", "roleName", "before", "after", "reason", "requestId", "safeguards", "prevHash", "hash"] as const;
+
+function bulkInsertSqlite(rows: Iterable<Row>) {
+  const sqlite = new Database(process.env.DATABASE_URL!.replace(/^file:/, ""));
+  const insert = sqlite.prepare(`INSERT INTO "AuditEvent" (${COLUMNS.map((c) => `"${c}"`).join(",")}) VALUES (${COLUMNS.map((c) => `@${c}`).join(",")})`);
+  sqlite.transaction(() => {
+    // Stored the way Prisma's SQLite adapter stores a DateTime.
+    for (const row of rows) insert.run({ ...row, occurredAt: row.occurredAt.toISOString().replace("Z", "+00:00") });
+  })();
+  sqlite.close();
+}
+
+async function bulkInsertPostgres(rows: Iterable<Row>) {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL, options: "-c TimeZone=UTC" });
+  await client.connect();
+  const all = rows[Symbol.iterator]();
+  try {
+    // Multi-row inserts within PostgreSQL's 65,535 parameters per statement.
+    for (;;) {
+      const batch: Row[] = [];
+      for (let next = all.next(); !next.done; next = all.next()) if (batch.push(next.value) === 2000) break;
+      if (batch.length === 0) break;
+      const values = batch.map((_, r) => `(${COLUMNS.map((_, c) => `$${r * COLUMNS.length + c + 1}`).join(",")})`).join(",");
+      const params = batch.flatMap((row) => COLUMNS.map((c) => (c === "occurredAt" ? row.occurredAt.toISOString().replace("Z", "") : row[c])));
+      await client.query(`INSERT INTO "AuditEvent" (${COLUMNS.map((c) => `"${c}"`).join(",")}) VALUES ${values}`, params);
+    }
+  } finally {
+    await client.end();
+  }
+}
 
 afterEach(() => signOut());
 

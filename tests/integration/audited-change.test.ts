@@ -8,6 +8,7 @@ import type { Actor } from "@/lib/data/audited";
 import { ConsoleError } from "@/lib/errors";
 import { DENSHAM, QUEENS_PARK, demoPeople } from "@/prisma/seed/demo";
 import { activeGrants, versionOf } from "./support/api";
+import { injectAuditFailure, removeAuditFailure, UNIQUE_REFUSED } from "./support/database";
 
 let actor: Actor;
 
@@ -16,7 +17,7 @@ beforeAll(async () => {
   actor = { id: user.id, email: user.email };
 });
 
-/** What SQLite said when it refused a statement (Prisma's adapter reports a trigger's RAISE as P2003). */
+/** What the database said when it refused a statement (Prisma's adapter reports a trigger's RAISE as P2003). */
 async function refusal(promise: Promise<unknown>): Promise<string> {
   const error = await promise.then(
     () => { throw new Error("expected the database to refuse the statement"); },
@@ -96,7 +97,7 @@ describe("a change and its audit event commit together", () => {
 
 describe("a failure between the change and its audit event leaves neither", () => {
   afterEach(async () => {
-    await db.$executeRawUnsafe('DROP TRIGGER IF EXISTS "fail_audit"');
+    await removeAuditFailure();
   });
 
   // Each change would succeed on its own (proved after the trigger is dropped).
@@ -115,7 +116,7 @@ describe("a failure between the change and its audit event leaves neither", () =
     const eventsBefore = await db.auditEvent.count();
     const input = await change(smartcardId, odsCode, { roleCode });
 
-    await db.$executeRawUnsafe(`CREATE TRIGGER fail_audit BEFORE INSERT ON "AuditEvent" BEGIN SELECT RAISE(ABORT, 'injected'); END`);
+    await injectAuditFailure();
     expect(await refusal(run(actor, input))).toBe("injected");
 
     expect(await activeGrants(smartcardId, odsCode)).toEqual(grantsBefore);
@@ -124,7 +125,7 @@ describe("a failure between the change and its audit event leaves neither", () =
     expect(await db.auditEvent.count()).toBe(eventsBefore);
 
     // Control: without the trigger, the very same change goes through and is audited.
-    await db.$executeRawUnsafe('DROP TRIGGER "fail_audit"');
+    await removeAuditFailure();
     await run(actor, input);
     expect(await versionOf(smartcardId)).toBe(versionBefore + 1);
     expect(await db.auditEvent.count()).toBe(eventsBefore + 1);
@@ -249,7 +250,7 @@ describe("applying the same add twice", () => {
     const grant = await db.roleAssignment.findFirstOrThrow({ where: { endedAt: null, roleCode: "R8010", position: { person: { smartcardId: demoPeople.noRoles } } } });
     expect(
       await refusal(db.roleAssignment.create({ data: { positionId: grant.positionId, roleCode: "R8010", grantReason: "bypassing the console" } })),
-    ).toMatch(/UNIQUE constraint failed|Unique constraint failed/);
+    ).toMatch(UNIQUE_REFUSED);
     expect(await db.roleAssignment.count({ where: { positionId: grant.positionId, roleCode: "R8010", endedAt: null } })).toBe(1);
   });
 });

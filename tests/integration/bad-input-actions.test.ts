@@ -35,13 +35,14 @@ beforeAll(async () => {
 afterAll(() => signOut());
 
 async function writeFingerprint() {
+  // Quoted names and coalesce(sum(...)): the same statement on SQLite and PostgreSQL.
   return db.$queryRawUnsafe(`SELECT
-    (SELECT count(*) FROM AuditEvent WHERE action NOT LIKE 'security.%') AS changeEvents,
-    (SELECT count(*) FROM RoleAssignment WHERE endedAt IS NULL) AS activeRoles,
-    (SELECT count(*) FROM WorkgroupMembership WHERE endedAt IS NULL) AS activeWorkgroups,
-    (SELECT total(version) FROM Person) AS personVersions, (SELECT count(*) FROM PendingChange WHERE status = 'pending') AS stillPending,
-    (SELECT count(*) FROM AccessRequest) AS requests, (SELECT total(version) FROM AccessRequest) AS requestVersions,
-    (SELECT count(*) FROM JobRole) AS jobRoles, (SELECT count(*) FROM ConsoleUser) AS consoleUsers`);
+    (SELECT count(*) FROM "AuditEvent" WHERE "action" NOT LIKE 'security.%') AS "changeEvents",
+    (SELECT count(*) FROM "RoleAssignment" WHERE "endedAt" IS NULL) AS "activeRoles",
+    (SELECT count(*) FROM "WorkgroupMembership" WHERE "endedAt" IS NULL) AS "activeWorkgroups",
+    (SELECT coalesce(sum("version"), 0) FROM "Person") AS "personVersions", (SELECT count(*) FROM "PendingChange" WHERE "status" = 'pending') AS "stillPending",
+    (SELECT count(*) FROM "AccessRequest") AS "requests", (SELECT coalesce(sum("version"), 0) FROM "AccessRequest") AS "requestVersions",
+    (SELECT count(*) FROM "JobRole") AS "jobRoles", (SELECT count(*) FROM "ConsoleUser") AS "consoleUsers"`);
 }
 
 const NASTY = [

@@ -35,15 +35,16 @@ afterAll(() => signOut());
  * one of these counts; a cheap fingerprint of them (support/api.ts's full snapshot is too slow per case).
  */
 async function writeFingerprint() {
+  // Quoted names and coalesce(sum(...)): the same statement on SQLite and PostgreSQL.
   return db.$queryRawUnsafe(`SELECT
-    (SELECT count(*) FROM AuditEvent WHERE action NOT LIKE 'security.%') AS changeEvents,
-    (SELECT count(*) FROM RoleAssignment) AS roles,
-    (SELECT count(*) FROM RoleAssignment WHERE endedAt IS NULL) AS activeRoles,
-    (SELECT count(*) FROM WorkgroupMembership) AS workgroups,
-    (SELECT count(*) FROM WorkgroupMembership WHERE endedAt IS NULL) AS activeWorkgroups,
-    (SELECT total(version) FROM Person) AS personVersions,
-    (SELECT count(*) FROM PendingChange) AS pending, (SELECT count(*) FROM PendingChange WHERE status = 'pending') AS stillPending,
-    (SELECT count(*) FROM AccessRequest) AS requests, (SELECT total(version) FROM AccessRequest) AS requestVersions`);
+    (SELECT count(*) FROM "AuditEvent" WHERE "action" NOT LIKE 'security.%') AS "changeEvents",
+    (SELECT count(*) FROM "RoleAssignment") AS "roles",
+    (SELECT count(*) FROM "RoleAssignment" WHERE "endedAt" IS NULL) AS "activeRoles",
+    (SELECT count(*) FROM "WorkgroupMembership") AS "workgroups",
+    (SELECT count(*) FROM "WorkgroupMembership" WHERE "endedAt" IS NULL) AS "activeWorkgroups",
+    (SELECT coalesce(sum("version"), 0) FROM "Person") AS "personVersions",
+    (SELECT count(*) FROM "PendingChange") AS "pending", (SELECT count(*) FROM "PendingChange" WHERE "status" = 'pending') AS "stillPending",
+    (SELECT count(*) FROM "AccessRequest") AS "requests", (SELECT coalesce(sum("version"), 0) FROM "AccessRequest") AS "requestVersions"`);
 }
 
 function actAs(email: string | null) {

@@ -7,6 +7,7 @@ import * as csvRoute from "@/app/api/v1/audit/export.csv/route";
 import * as jsonlRoute from "@/app/api/v1/audit/export.jsonl/route";
 import * as verifyRoute from "@/app/api/v1/audit/verify/route";
 import { buildRequest, type ApiResult } from "./api";
+import { onPostgres } from "./database";
 
 export type AuditQuery = Record<string, string | number | undefined>;
 
@@ -50,18 +51,21 @@ const TRIGGERS = {
   },
 } as const;
 
+// On PostgreSQL (prisma/postgres/migrations) the same triggers are switched off and on again rather than re-created.
 export async function dropAppendOnlyTriggers(table: keyof typeof TRIGGERS): Promise<void> {
+  if (onPostgres) return void (await db.$executeRawUnsafe(`ALTER TABLE "${table}" DISABLE TRIGGER USER`));
   for (const name of Object.keys(TRIGGERS[table])) await db.$executeRawUnsafe(`DROP TRIGGER IF EXISTS "${name}"`);
 }
 
 export async function restoreAppendOnlyTriggers(table: keyof typeof TRIGGERS): Promise<void> {
+  if (onPostgres) return void (await db.$executeRawUnsafe(`ALTER TABLE "${table}" ENABLE TRIGGER USER`));
   for (const [name, sql] of Object.entries(TRIGGERS[table])) {
     await db.$executeRawUnsafe(`DROP TRIGGER IF EXISTS "${name}"`);
     await db.$executeRawUnsafe(sql);
   }
 }
 
-/** What SQLite said when it refused a statement (the adapter wraps a trigger's RAISE message). */
+/** What the database said when it refused a statement (the adapter wraps a trigger's message). */
 export async function refusal(promise: Promise<unknown>): Promise<string> {
   const error = await promise.then(
     () => {
