@@ -10,7 +10,7 @@ export async function organisationExists(odsCode: string): Promise<boolean> {
  * A case-insensitive "contains": SQLite's LIKE already ignores (ASCII) case; PostgreSQL's does not, and only
  * its client knows `mode` (the cast lets the SQLite client's type carry it).
  */
-function containsIgnoringCase(text: string): Prisma.StringFilter {
+export function containsIgnoringCase(text: string): Prisma.StringFilter {
   return (provider === "postgres" ? { contains: text, mode: "insensitive" } : { contains: text }) as Prisma.StringFilter;
 }
 

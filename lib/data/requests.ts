@@ -3,6 +3,7 @@ import { randomInt, randomUUID } from "node:crypto";
 import { db } from "./db";
 import { auditedChange, type Actor } from "./audited";
 import { queueReceivedEmail, queueStatusEmail } from "./request-mail";
+import { containsIgnoringCase } from "./organisations";
 import { notFound, requestChanged } from "@/lib/errors";
 import type { Prisma } from "@/generated/prisma/client";
 import { requestStatuses, type RequestStatus } from "@/lib/validations/request";
@@ -115,7 +116,7 @@ function searchWhere(search: InboxSearch | undefined): Prisma.AccessRequestWhere
   if ("reference" in search) return { reference: search.reference };
   if ("smartcardId" in search) return { smartcardId: search.smartcardId };
   const pieces = searchWords(search.text).flatMap((word) => word.split(/[%_]/)).filter(Boolean);
-  return { AND: pieces.map((piece) => ({ OR: [{ name: { contains: piece } }, { email: { contains: piece } }] })) };
+  return { AND: pieces.map((piece) => ({ OR: [{ name: containsIgnoringCase(piece) }, { email: containsIgnoringCase(piece) }] })) };
 }
 
 function matchesSearch(row: { name: string; email: string }, search: InboxSearch | undefined): boolean {

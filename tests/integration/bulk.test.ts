@@ -10,6 +10,7 @@ import { activeGrants, errorBody, versionOf, writeSnapshot } from "./support/api
 import { auditJson } from "./support/audit-helpers";
 import { changeEventsAfter, lastEventId } from "./support/time-bound";
 import { BULK_HEADER, csvOf, goodLines, postBulk, type Line } from "./support/bulk";
+import { allowRoleAssignments, refuseRoleAssignmentsAt } from "./support/database";
 
 const MANAGER = "manager@ra.example";
 // Kept out of the big file for the mid-way failure.
@@ -142,7 +143,7 @@ describe("a row that fails mid-way", () => {
     const positionOf = async (smartcardId: string) => (await db.position.findFirstOrThrow({ where: { person: { smartcardId } }, include: { organisation: true } }));
     const failingPosition = await positionOf(failing!);
     // The database refuses this one grant inside its transaction, after the version was claimed.
-    await db.$executeRawUnsafe(`CREATE TRIGGER bulk_test_refuse BEFORE INSERT ON RoleAssignment WHEN NEW.positionId = ${failingPosition.id} BEGIN SELECT RAISE(ABORT, 'disk full'); END;`);
+    await refuseRoleAssignmentsAt(failingPosition.id);
     try {
       const lines: Line[] = [];
       for (const id of [first!, failing!, last!]) lines.push([id, (await positionOf(id)).organisation.odsCode, "add", "R8009", "Admin cover"]);
@@ -156,7 +157,7 @@ describe("a row that fails mid-way", () => {
       expect((await activeGrants(failing!, failingPosition.organisation.odsCode)).roles).not.toContain("R8009");
       expect((await changeEventsAfter(after)).map((e) => e.smartcardId)).toEqual([first, last]);
     } finally {
-      await db.$executeRawUnsafe("DROP TRIGGER bulk_test_refuse");
+      await allowRoleAssignments();
     }
   });
 });

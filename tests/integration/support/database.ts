@@ -21,3 +21,19 @@ export async function injectAuditFailure(): Promise<void> {
 export async function removeAuditFailure(): Promise<void> {
   await db.$executeRawUnsafe(onPostgres ? `DROP TRIGGER IF EXISTS "fail_audit" ON "AuditEvent"` : `DROP TRIGGER IF EXISTS "fail_audit"`);
 }
+
+/** Makes the database refuse new role assignments at one position, as a fault inside one change would. */
+export async function refuseRoleAssignmentsAt(positionId: number): Promise<void> {
+  if (onPostgres) {
+    await db.$executeRawUnsafe(
+      `CREATE OR REPLACE FUNCTION "refuse_at_position"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW."positionId" = ${positionId} THEN RAISE EXCEPTION 'disk full'; END IF; RETURN NEW; END; $$`,
+    );
+    await db.$executeRawUnsafe(`CREATE TRIGGER "refuse_at_position" BEFORE INSERT ON "RoleAssignment" FOR EACH ROW EXECUTE FUNCTION "refuse_at_position"()`);
+  } else {
+    await db.$executeRawUnsafe(`CREATE TRIGGER refuse_at_position BEFORE INSERT ON "RoleAssignment" WHEN NEW."positionId" = ${positionId} BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+  }
+}
+
+export async function allowRoleAssignments(): Promise<void> {
+  await db.$executeRawUnsafe(onPostgres ? `DROP TRIGGER IF EXISTS "refuse_at_position" ON "RoleAssignment"` : `DROP TRIGGER IF EXISTS refuse_at_position`);
+}
