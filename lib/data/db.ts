@@ -1,6 +1,6 @@
 import "server-only";
 import { databaseUrl, providerOf } from "./database-url";
-import { createClient, lockFirst, type Tx } from "./connect";
+import { createClient, lockFirst, lockNow, type Tx } from "./connect";
 
 export type { Tx } from "./connect";
 export { LOCK } from "./connect";
@@ -29,3 +29,6 @@ export function writeTransaction<T>(locks: string[], work: (tx: Tx) => Promise<T
     { maxWait: 10_000, timeout: 15_000, ...options },
   );
 }
+
+/** Takes more locks part-way through a writeTransaction (PostgreSQL; SQLite's one write lock is already held). */
+export const lockFromHere = (tx: Tx, locks: string[]) => lockNow(tx, provider, locks);
