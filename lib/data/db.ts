@@ -1,4 +1,5 @@
 import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
 import { databaseUrl, providerOf } from "./database-url";
 import { createClient, lockFirst, lockNow, type Tx } from "./connect";
 
@@ -32,3 +33,11 @@ export function writeTransaction<T>(locks: string[], work: (tx: Tx) => Promise<T
 
 /** Takes more locks part-way through a writeTransaction (PostgreSQL; SQLite's one write lock is already held). */
 export const lockFromHere = (tx: Tx, locks: string[]) => lockNow(tx, provider, locks);
+
+/**
+ * A case-insensitive "contains" for text searches: SQLite's LIKE already ignores (ASCII) case; PostgreSQL's does
+ * not, and only its client knows `mode` (the cast lets the SQLite client's type carry it).
+ */
+export function containsIgnoringCase(text: string): Prisma.StringFilter {
+  return (provider === "postgres" ? { contains: text, mode: "insensitive" } : { contains: text }) as Prisma.StringFilter;
+}
