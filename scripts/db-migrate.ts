@@ -8,6 +8,7 @@ import { execFileSync } from "node:child_process";
 import { createHash, randomUUID } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import pg from "pg";
 import { databaseUrl, providerOf } from "../lib/data/database-url";
 
@@ -81,7 +82,8 @@ async function main() {
   await migratePostgres(url);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// Run as a script (npm run db:migrate), not when imported by the tests or the benchmarks.
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   main().catch((error) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);

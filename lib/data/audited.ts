@@ -1,5 +1,5 @@
 import "server-only";
-import { LOCK, writeTransaction, type Tx } from "./db";
+import { LOCK, lockFromHere, writeTransaction, type Tx } from "./db";
 import { appendAuditEvent, type Actor, type AuditDraft } from "./audit-append";
 import { checkpointAfterWrite } from "@/lib/audit/auto-checkpoint";
 
@@ -14,8 +14,10 @@ export async function recordSecurityEvent(actor: Actor, draft: AuditDraft): Prom
 /**
  * The one way to change data: the change and its audit event commit together or not at all.
  * `work` makes the change and describes it; the event is appended in the same transaction.
- * The chain's lock is taken before `work` reads anything, so appends from several instances queue up and the
- * chain never forks; `locks` names anything else `work` reads and then writes.
+ * `locks` names what `work` reads and then writes (taken before it starts). The chain's own lock is taken once
+ * `work` is done, just before the last event is read, and held to the commit: appends from several instances
+ * queue up and the chain never forks, while the work of concurrent changes (each claims its person's version,
+ * which row-locks the person) still overlaps.
  */
 export async function auditedChange<T>(
   actor: Actor,
@@ -24,8 +26,9 @@ export async function auditedChange<T>(
   options: { locks?: string[]; timeout?: number; maxWait?: number } = {},
 ): Promise<T> {
   const { locks = [], ...limits } = options;
-  const committed = await writeTransaction([LOCK.auditChain, ...locks], async (tx) => {
+  const committed = await writeTransaction(locks, async (tx) => {
     const { result, audit, earlier = [] } = await work(tx);
+    if (audit || earlier.length > 0) await lockFromHere(tx, [LOCK.auditChain]);
     // What the system did first in the same transaction (grants whose end date had passed) is logged first.
     for (const event of earlier) await appendAuditEvent(tx, event.actor, event.draft);
     // Null only when the work found nothing to do and wrote nothing (an expiry that already happened).

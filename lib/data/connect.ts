@@ -58,6 +58,15 @@ export async function lockFirst(tx: Tx, provider: Provider, names: string[]): Pr
     await tx.$executeRaw`DELETE FROM "RateLimitHit" WHERE 0`;
     return;
   }
+  await lockNow(tx, provider, names);
+}
+
+/**
+ * Takes PostgreSQL advisory locks at this point of a transaction (SQLite's transaction already holds its one write
+ * lock). For a lock that only guards the transaction's last step, so it is held for that step and the commit.
+ */
+export async function lockNow(tx: Tx, provider: Provider, names: string[]): Promise<void> {
+  if (provider === "sqlite") return;
   // hashtext() collisions only make two unrelated transactions wait for each other; $executeRaw because the
   // adapter cannot read the void the lock function returns.
   for (const name of [...new Set(names)].sort()) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${name}))`;

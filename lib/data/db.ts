@@ -1,6 +1,7 @@
 import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
 import { databaseUrl, providerOf } from "./database-url";
-import { createClient, lockFirst, type Tx } from "./connect";
+import { createClient, lockFirst, lockNow, type Tx } from "./connect";
 
 export type { Tx } from "./connect";
 export { LOCK } from "./connect";
@@ -28,4 +29,15 @@ export function writeTransaction<T>(locks: string[], work: (tx: Tx) => Promise<T
     // 2 s to start and 5 s in all, turn a busy moment into 500s), while a stuck transaction still ends.
     { maxWait: options?.maxWait ?? 10_000, timeout: options?.timeout ?? 15_000 },
   );
+}
+
+/** Takes more locks part-way through a writeTransaction (PostgreSQL; SQLite's one write lock is already held). */
+export const lockFromHere = (tx: Tx, locks: string[]) => lockNow(tx, provider, locks);
+
+/**
+ * A case-insensitive "contains" for text searches: SQLite's LIKE already ignores (ASCII) case; PostgreSQL's does
+ * not, and only its client knows `mode` (the cast lets the SQLite client's type carry it).
+ */
+export function containsIgnoringCase(text: string): Prisma.StringFilter {
+  return (provider === "postgres" ? { contains: text, mode: "insensitive" } : { contains: text }) as Prisma.StringFilter;
 }

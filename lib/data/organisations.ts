@@ -1,17 +1,8 @@
 import "server-only";
-import type { Prisma } from "@/generated/prisma/client";
-import { db, provider } from "./db";
+import { containsIgnoringCase, db } from "./db";
 
 export async function organisationExists(odsCode: string): Promise<boolean> {
   return (await db.organisation.count({ where: { odsCode } })) > 0;
-}
-
-/**
- * A case-insensitive "contains": SQLite's LIKE already ignores (ASCII) case; PostgreSQL's does not, and only
- * its client knows `mode` (the cast lets the SQLite client's type carry it).
- */
-export function containsIgnoringCase(text: string): Prisma.StringFilter {
-  return (provider === "postgres" ? { contains: text, mode: "insensitive" } : { contains: text }) as Prisma.StringFilter;
 }
 
 export async function searchOrganisations(query: string, limit = 10) {

@@ -1,9 +1,8 @@
 import "server-only";
 import { randomInt, randomUUID } from "node:crypto";
-import { db } from "./db";
+import { containsIgnoringCase, db } from "./db";
 import { auditedChange, type Actor } from "./audited";
 import { queueReceivedEmail, queueStatusEmail } from "./request-mail";
-import { containsIgnoringCase } from "./organisations";
 import { notFound, requestChanged } from "@/lib/errors";
 import type { Prisma } from "@/generated/prisma/client";
 import { requestStatuses, type RequestStatus } from "@/lib/validations/request";
