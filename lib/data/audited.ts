@@ -19,8 +19,10 @@ export async function auditedChange<T>(
   actor: Actor,
   work: (tx: Tx) => Promise<{ result: T; audit: AuditDraft | null; earlier?: SystemEvent[] }>,
   // A large batch (an ODS import) needs longer than the 5 s default to write its rows and events.
-  options?: { timeout?: number; maxWait?: number },
+  // `deferCheckpoint`: a bulk run checks for a due checkpoint once, after its last row, not after every row.
+  options: { timeout?: number; maxWait?: number } & WriteOptions = {},
 ): Promise<T> {
+  const { deferCheckpoint, ...transaction } = options;
   const committed = await db.$transaction(async (tx) => {
     const { result, audit, earlier = [] } = await work(tx);
     // What the system did first in the same transaction (grants whose end date had passed) is logged first.
@@ -28,11 +30,17 @@ export async function auditedChange<T>(
     // Null only when the work found nothing to do and wrote nothing (an expiry that already happened).
     if (audit) await appendAuditEvent(tx, actor, audit);
     return result;
-  }, options);
+  }, transaction);
   // After the commit, outside the transaction: a signed checkpoint when one is due. Never fails the change.
-  await checkpointAfterWrite();
+  if (!deferCheckpoint) await checkpointAfterWrite();
   return committed;
 }
+
+/** How one audited write runs inside a larger job. */
+export type WriteOptions = { deferCheckpoint?: boolean };
+
+/** For a job that deferred its writes' checkpoints: one check once it is done. Never rejects. */
+export const checkpointAfterBatch = () => checkpointAfterWrite();
 
 /** An event written inside someone's change but done by another actor (the system ending a lapsed grant). */
 export type SystemEvent = { actor: Actor; draft: AuditDraft };

@@ -24,6 +24,8 @@ export async function loadBulkFacts(smartcardIds: string[], odsCodes: string[]) 
   for (const p of profiles) people.set(p.smartcardId, { name: p.name, verdictInput: p.verdictInput, consoleUser: consoleUserIds.has(p.id) });
   return {
     people,
+    // The version each person was read at: an apply claims it, so a person changed since is read again.
+    versions: new Map(profiles.map((p) => [p.smartcardId, p.version])),
     organisations: new Set(organisations.map((o) => o.odsCode)),
     jobRoles: new Map(jobRoles.map((r) => [r.code, { name: r.name, csmsAccess: r.csmsAccess }])),
   };

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Tx } from "./db";
-import { auditedChange, type Actor, type AuditDraft, type Safeguards, type SystemEvent } from "./audited";
+import { auditedChange, type Actor, type AuditDraft, type Safeguards, type SystemEvent, type WriteOptions } from "./audited";
 import { expireLapsedAt } from "./grant-expiry";
 import { findPersonProfile } from "./people";
 import { reviewDue } from "@/lib/domain/grant-dates";
@@ -109,85 +109,101 @@ async function csmsJobRole(tx: Tx, roleCode: string) {
 
 const endDateOf = (change: Change) => (change.endsAt ? { endsAt: change.endsAt.toISOString() } : {});
 
-export function addRole(actor: Actor, change: RoleChange): Promise<void> {
-  return auditedChange(actor, async (tx) => {
-    const role = await csmsJobRole(tx, change.roleCode);
-    const { position, expired, state, snapshot } = await loadTarget(tx, change);
-    if (state.roles.includes(role.code)) {
-      throw alreadyExists(`${role.code} ${role.name} is already held at ${snapshot.odsCode}.`);
-    }
-    const safeguards = await guardGrant(tx, change, { kind: "add_role", odsCode: change.odsCode, roleCode: role.code });
-    await markApproved(tx, actor, change);
-    await tx.roleAssignment.create({
-      data: {
-        positionId: position.id,
-        roleCode: role.code,
-        grantedById: actor.id,
-        grantReason: change.reason,
-        requestId: change.requestId ?? null,
-        endsAt: change.endsAt ?? null,
-      },
-    });
-    const after = { ...state, roles: [...state.roles, role.code].sort(), ...endDateOf(change) };
-    return withExpiries(expired, { action: "role.added", ...snapshot, roleCode: role.code, roleName: role.name, before: state, after, safeguards });
-  });
+export function addRole(actor: Actor, change: RoleChange, options: WriteOptions = {}): Promise<void> {
+  return auditedChange(
+    actor,
+    async (tx) => {
+      const role = await csmsJobRole(tx, change.roleCode);
+      const { position, expired, state, snapshot } = await loadTarget(tx, change);
+      if (state.roles.includes(role.code)) {
+        throw alreadyExists(`${role.code} ${role.name} is already held at ${snapshot.odsCode}.`);
+      }
+      const safeguards = await guardGrant(tx, change, { kind: "add_role", odsCode: change.odsCode, roleCode: role.code });
+      await markApproved(tx, actor, change);
+      await tx.roleAssignment.create({
+        data: {
+          positionId: position.id,
+          roleCode: role.code,
+          grantedById: actor.id,
+          grantReason: change.reason,
+          requestId: change.requestId ?? null,
+          endsAt: change.endsAt ?? null,
+        },
+      });
+      const after = { ...state, roles: [...state.roles, role.code].sort(), ...endDateOf(change) };
+      return withExpiries(expired, { action: "role.added", ...snapshot, roleCode: role.code, roleName: role.name, before: state, after, safeguards });
+    },
+    options,
+  );
 }
 
-export function removeRole(actor: Actor, change: RoleChange): Promise<void> {
-  return auditedChange(actor, async (tx) => {
-    const { roles, expired, state, snapshot } = await loadTarget(tx, change);
-    const grant = roles.find((r) => r.roleCode === change.roleCode);
-    if (!grant) throw notFound(`${change.roleCode} is not held at ${snapshot.odsCode}.`);
-    await markApproved(tx, actor, change);
-    await tx.roleAssignment.update({
-      where: { id: grant.id },
-      data: { endedAt: new Date(), endedById: actor.id, endReason: change.reason },
-    });
-    const role = await tx.jobRole.findUnique({ where: { code: change.roleCode }, select: { name: true } });
-    const after = { ...state, roles: state.roles.filter((code) => code !== change.roleCode) };
-    return withExpiries(expired, { action: "role.removed", ...snapshot, roleCode: change.roleCode, roleName: role?.name ?? null, before: state, after, safeguards: change.safeguards ?? null });
-  });
+export function removeRole(actor: Actor, change: RoleChange, options: WriteOptions = {}): Promise<void> {
+  return auditedChange(
+    actor,
+    async (tx) => {
+      const { roles, expired, state, snapshot } = await loadTarget(tx, change);
+      const grant = roles.find((r) => r.roleCode === change.roleCode);
+      if (!grant) throw notFound(`${change.roleCode} is not held at ${snapshot.odsCode}.`);
+      await markApproved(tx, actor, change);
+      await tx.roleAssignment.update({
+        where: { id: grant.id },
+        data: { endedAt: new Date(), endedById: actor.id, endReason: change.reason },
+      });
+      const role = await tx.jobRole.findUnique({ where: { code: change.roleCode }, select: { name: true } });
+      const after = { ...state, roles: state.roles.filter((code) => code !== change.roleCode) };
+      return withExpiries(expired, { action: "role.removed", ...snapshot, roleCode: change.roleCode, roleName: role?.name ?? null, before: state, after, safeguards: change.safeguards ?? null });
+    },
+    options,
+  );
 }
 
-export function addWorkgroup(actor: Actor, change: WorkgroupChange): Promise<void> {
-  return auditedChange(actor, async (tx) => {
-    const { organisation, position, expired, state, snapshot } = await loadTarget(tx, change);
-    if (state.cervicalScreeningWorkgroup) {
-      throw alreadyExists(`The cervicalscreening workgroup is already held at ${snapshot.odsCode}.`);
-    }
-    // Checked again here, on the facts the grant is made against, for every path that reaches it.
-    if (!organisation.workgroupCreatedAt) {
-      throw badInput("Check the organisation.", { odsCode: NO_ORG_WORKGROUP_FIELD });
-    }
-    const safeguards = await guardGrant(tx, change, { kind: "add_workgroup", odsCode: change.odsCode });
-    await markApproved(tx, actor, change);
-    await tx.workgroupMembership.create({
-      data: {
-        positionId: position.id,
-        workgroup: WORKGROUP,
-        grantedById: actor.id,
-        grantReason: change.reason,
-        requestId: change.requestId ?? null,
-        endsAt: change.endsAt ?? null,
-      },
-    });
-    const after = { ...state, cervicalScreeningWorkgroup: true, ...endDateOf(change) };
-    return withExpiries(expired, { action: "workgroup.added", ...snapshot, before: state, after, safeguards });
-  });
+export function addWorkgroup(actor: Actor, change: WorkgroupChange, options: WriteOptions = {}): Promise<void> {
+  return auditedChange(
+    actor,
+    async (tx) => {
+      const { organisation, position, expired, state, snapshot } = await loadTarget(tx, change);
+      if (state.cervicalScreeningWorkgroup) {
+        throw alreadyExists(`The cervicalscreening workgroup is already held at ${snapshot.odsCode}.`);
+      }
+      // Checked again here, on the facts the grant is made against, for every path that reaches it.
+      if (!organisation.workgroupCreatedAt) {
+        throw badInput("Check the organisation.", { odsCode: NO_ORG_WORKGROUP_FIELD });
+      }
+      const safeguards = await guardGrant(tx, change, { kind: "add_workgroup", odsCode: change.odsCode });
+      await markApproved(tx, actor, change);
+      await tx.workgroupMembership.create({
+        data: {
+          positionId: position.id,
+          workgroup: WORKGROUP,
+          grantedById: actor.id,
+          grantReason: change.reason,
+          requestId: change.requestId ?? null,
+          endsAt: change.endsAt ?? null,
+        },
+      });
+      const after = { ...state, cervicalScreeningWorkgroup: true, ...endDateOf(change) };
+      return withExpiries(expired, { action: "workgroup.added", ...snapshot, before: state, after, safeguards });
+    },
+    options,
+  );
 }
 
-export function removeWorkgroup(actor: Actor, change: WorkgroupChange): Promise<void> {
-  return auditedChange(actor, async (tx) => {
-    const { workgroups, expired, state, snapshot } = await loadTarget(tx, change);
-    const membership = workgroups[0];
-    if (!membership) throw notFound(`The cervicalscreening workgroup is not held at ${snapshot.odsCode}.`);
-    await markApproved(tx, actor, change);
-    await tx.workgroupMembership.update({
-      where: { id: membership.id },
-      data: { endedAt: new Date(), endedById: actor.id, endReason: change.reason },
-    });
-    return withExpiries(expired, { action: "workgroup.removed", ...snapshot, before: state, after: { ...state, cervicalScreeningWorkgroup: false }, safeguards: change.safeguards ?? null });
-  });
+export function removeWorkgroup(actor: Actor, change: WorkgroupChange, options: WriteOptions = {}): Promise<void> {
+  return auditedChange(
+    actor,
+    async (tx) => {
+      const { workgroups, expired, state, snapshot } = await loadTarget(tx, change);
+      const membership = workgroups[0];
+      if (!membership) throw notFound(`The cervicalscreening workgroup is not held at ${snapshot.odsCode}.`);
+      await markApproved(tx, actor, change);
+      await tx.workgroupMembership.update({
+        where: { id: membership.id },
+        data: { endedAt: new Date(), endedById: actor.id, endReason: change.reason },
+      });
+      return withExpiries(expired, { action: "workgroup.removed", ...snapshot, before: state, after: { ...state, cervicalScreeningWorkgroup: false }, safeguards: change.safeguards ?? null });
+    },
+    options,
+  );
 }
 
 export type GrantTarget = { kind: "role" | "workgroup"; smartcardId: string; odsCode: string; roleCode?: string; reason: string; version: number };
