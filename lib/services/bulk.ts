@@ -99,7 +99,9 @@ async function applyPlanned(actor: ConsoleActor, row: BulkRow, facts: BulkFacts,
     // The same input checks as a single change (the file's cells were checked once already).
     const parsed = parseInput(schema, input) as ParsedChange & { endDate?: Date };
     const safeguards = { batch: { id: batch.id, line: row.line, ...(batch.file ? { file: batch.file } : {}) } };
-    await run(actor, { ...parsed, endsAt: parsed.endDate ?? null, safeguards }, { deferCheckpoint: true });
+    // The facts this row was planned on, at `version`: the transaction's IG guard re-checks them once it has claimed it.
+    const plannedFacts = state.get(change.smartcardId);
+    await run(actor, { ...parsed, endsAt: parsed.endDate ?? null, safeguards, plannedFacts }, { deferCheckpoint: true });
     state.set(change.smartcardId, next);
     versions.set(change.smartcardId, version + 1);
     // The planned "after" is the person's facts with exactly this change made, which is what was committed.
