@@ -7,7 +7,7 @@ import { loadBulkFacts, loadBulkPerson } from "@/lib/data/bulk";
 import { BULK_COLUMNS, parseBulkCsv, type BulkChange, type BulkRow } from "@/lib/domain/bulk-csv";
 import { describeChange, planBulk, planRow, type BulkFacts, type BulkOutcome } from "@/lib/domain/bulk-plan";
 import type { VerdictInput } from "@/lib/domain/verdict";
-import { badInput, toProblem, versionConflict } from "@/lib/errors";
+import { badInput, toProblem } from "@/lib/errors";
 import { parseInput } from "@/lib/validations/parse";
 import { changes as changeKinds, type ParsedChange } from "./person-change-core";
 
@@ -75,7 +75,7 @@ export async function applyBulk(actor: ConsoleActor, rows: BulkRow[], batch: { i
       }
       if (outcome === "stale") {
         const { before } = planRow(row, facts, state).outcome;
-        outcome = { line: row.line, status: "error", problems: [versionConflict().message], before, after: before };
+        outcome = { line: row.line, status: "error", problems: [STILL_CHANGING], before, after: before };
       }
       done.push(view(outcome, row, facts));
     }
@@ -86,6 +86,9 @@ export async function applyBulk(actor: ConsoleActor, rows: BulkRow[], batch: { i
 }
 
 type Versions = Map<string, number>;
+
+// Read again and still changed by someone else before this row could claim it: nothing of the row was written.
+const STILL_CHANGING = "This person's profile changed twice while the file was applied; this row was not changed: check the file again.";
 
 /** Plans one row against the people as the earlier rows left them and, when it would change something, makes the change. */
 async function applyPlanned(actor: ConsoleActor, row: BulkRow, facts: BulkFacts, state: Map<string, VerdictInput>, versions: Versions, batch: { id: string; file?: string }): Promise<BulkOutcome | "stale"> {
