@@ -1,6 +1,7 @@
 // Performance targets for the console's hot paths, measured on a generated database of realistic shape.
 //   npm run bench                                   (100,000 people, 1,000,000 audit events)
 //   BENCH_PEOPLE=1000000 BENCH_EVENTS=10000000 npm run bench   (the issue's full scale; several minutes)
+// Also a 1,000-row bulk file (scripts/bench-bulk.ts): dry run and apply, target under 30 s together.
 // Data is bulk-loaded with raw SQL (the code under test is not involved in loading), then the real
 // lib/data functions are timed. Exits 1 if a target is missed.
 import { execFileSync } from "node:child_process";
@@ -8,10 +9,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { benchBulk } from "./bench-bulk";
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 100_000);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 300);
+// The issue's acceptance: a 1,000-row bulk file's dry run and apply together in under 30 s on the CI machine.
+const BULK_TARGET_S = 30;
 
 const dir = mkdtempSync(path.join(tmpdir(), "ra-console-bench-"));
 const file = path.join(dir, "bench.db");
@@ -131,6 +135,13 @@ async function main() {
   ];
 
   let missed = 0;
+  // First, while the bench people it picks are as loaded (the audited-change target adds workgroups).
+  const bulk = await benchBulk(PEOPLE);
+  const bulkOk = bulk.dryRunS + bulk.applyS < BULK_TARGET_S;
+  if (!bulkOk) missed++;
+  console.log(
+    `${bulkOk ? "PASS" : "MISS"}  ${"bulk file, 1,000 rows (10 bad)".padEnd(36)} dry run ${bulk.dryRunS.toFixed(1)} s  apply ${bulk.applyS.toFixed(1)} s  (target both < ${BULK_TARGET_S} s; again: ${bulk.reapplyS.toFixed(1)} s, no change)`,
+  );
   for (const [name, targetMs, run] of targets) {
     const r = await run();
     const ok = r.p95 <= targetMs;

@@ -1,6 +1,7 @@
 import "server-only";
 import { forbidden as forbiddenPage, redirect } from "next/navigation";
-import { forbidden, notSignedIn } from "@/lib/errors";
+import { notSignedIn } from "@/lib/errors";
+import { assertAllowed } from "./assert-allowed";
 import { decide, type ConsoleActor, type Permission } from "./rules";
 import { accessDenied } from "./security-events";
 import { currentActor } from "./session";
@@ -13,13 +14,7 @@ export async function authorise(permission: Permission): Promise<ConsoleActor> {
   return actor;
 }
 
-/** A second check for an actor already authorised, once the target of the change is known. Refusals are audited. */
-export async function assertAllowed(actor: ConsoleActor, permission: Permission): Promise<void> {
-  const decision = decide(actor, permission);
-  if (decision.allowed) return;
-  await accessDenied(actor, permission, decision.reason);
-  throw forbidden(decision.reason);
-}
+export { assertAllowed };
 
 /** Pages: the same check, but a missing session sends the user to sign in and come back. */
 export async function authorisePage(permission: Permission, returnTo: string): Promise<ConsoleActor> {

@@ -23,9 +23,10 @@ export async function auditedChange<T>(
   actor: Actor,
   work: (tx: Tx) => Promise<{ result: T; audit: AuditDraft | null; earlier?: SystemEvent[] }>,
   // A large batch (an ODS import) needs longer than the usual limits to write its rows and events.
-  options: { locks?: string[]; timeout?: number; maxWait?: number } = {},
+  // `deferCheckpoint`: a bulk run checks for a due checkpoint once, after its last row, not after every row.
+  options: { locks?: string[]; timeout?: number; maxWait?: number } & WriteOptions = {},
 ): Promise<T> {
-  const { locks = [], ...limits } = options;
+  const { locks = [], deferCheckpoint, ...limits } = options;
   const committed = await writeTransaction(locks, async (tx) => {
     const { result, audit, earlier = [] } = await work(tx);
     if (audit || earlier.length > 0) await lockFromHere(tx, [LOCK.auditChain]);
@@ -36,9 +37,15 @@ export async function auditedChange<T>(
     return result;
   }, limits);
   // After the commit, outside the transaction: a signed checkpoint when one is due. Never fails the change.
-  await checkpointAfterWrite();
+  if (!deferCheckpoint) await checkpointAfterWrite();
   return committed;
 }
+
+/** How one audited write runs inside a larger job. */
+export type WriteOptions = { deferCheckpoint?: boolean };
+
+/** For a job that deferred its writes' checkpoints: one check once it is done. Never rejects. */
+export const checkpointAfterBatch = () => checkpointAfterWrite();
 
 /** An event written inside someone's change but done by another actor (the system ending a lapsed grant). */
 export type SystemEvent = { actor: Actor; draft: AuditDraft };

@@ -1,10 +1,11 @@
 import "server-only";
 import type { Tx } from "./db";
-import { auditedChange, type Actor, type AuditDraft, type Safeguards, type SystemEvent } from "./audited";
+import { auditedChange, type Actor, type AuditDraft, type Safeguards, type SystemEvent, type WriteOptions } from "./audited";
 import { expireLapsedAt } from "./grant-expiry";
 import { findPersonProfile } from "./people";
 import { reviewDue } from "@/lib/domain/grant-dates";
 import { igWarnings, type Grant } from "@/lib/domain/ig-guard";
+import type { VerdictInput } from "@/lib/domain/verdict";
 import { NO_ORG_WORKGROUP_FIELD } from "@/lib/domain/fix";
 import { alreadyExists, badInput, igWarning, notFound, versionConflict } from "@/lib/errors";
 
@@ -23,6 +24,9 @@ type Change = {
   safeguards?: Safeguards;
   // The pending change this carries out: marked approved in the same transaction.
   pendingChangeId?: string;
+  // A bulk row: the person's facts at `version`, as the caller planned the row. The version claim proves the
+  // person's grants are still exactly these, so the IG guard uses them instead of reading the profile again.
+  plannedFacts?: VerdictInput;
 };
 export type RoleChange = Change & { roleCode: string };
 export type WorkgroupChange = Change;
@@ -33,9 +37,10 @@ const WORKGROUP = "cervicalscreening";
  * The IG guard runs inside the transaction, on the facts the grant is made against: a warned grant
  * goes ahead only with an acknowledgement and a justification, which join the audit event.
  */
-async function guardGrant(tx: Tx, change: Change, grant: Grant): Promise<Safeguards | null> {
-  const profile = await findPersonProfile(change.smartcardId, tx);
-  const warnings = profile ? igWarnings(profile.verdictInput, grant).map((w) => w.message) : [];
+async function guardGrant(tx: Tx, change: Change, grant: Grant, expired: SystemEvent[]): Promise<Safeguards | null> {
+  // Planned facts hold only while nothing lapsed in this transaction: an expiry changed the grants after the claim.
+  const facts = change.plannedFacts && expired.length === 0 ? change.plannedFacts : (await findPersonProfile(change.smartcardId, tx))?.verdictInput;
+  const warnings = facts ? igWarnings(facts, grant).map((w) => w.message) : [];
   const base = change.safeguards ?? null;
   if (warnings.length === 0) return base;
   if (!change.acknowledgeWarning || !change.justification) throw igWarning(warnings);
@@ -60,8 +65,13 @@ async function loadTarget(tx: Tx, change: Change) {
     throw badInput("Check the organisation.", { odsCode: `No organisation with ODS code ${change.odsCode} is known to the console.` });
   }
   const where = { personId_organisationId: { personId: person.id, organisationId: organisation.id } };
-  const found = await tx.position.findUnique({ where, select: { id: true } });
-  if (!found) {
+  const grants = {
+    roles: { where: { endedAt: null }, select: { id: true, roleCode: true, endsAt: true } },
+    workgroups: { where: { endedAt: null, workgroup: WORKGROUP }, select: { id: true, endsAt: true } },
+  } as const;
+  // Read before the claim: the claimed version proves nobody changed these grants in between.
+  let position = await tx.position.findUnique({ where, include: grants });
+  if (!position) {
     throw badInput("Check the organisation.", {
       odsCode: `${person.name} has no position at ${organisation.odsCode} (${organisation.name}).`,
     });
@@ -74,14 +84,10 @@ async function loadTarget(tx: Tx, change: Change) {
 
   // A grant whose end date has begun no longer counts; one the expiry run has not reached yet is ended
   // here first, as the system, so the change starts from what CSMS sees and the log matches the database.
-  const expired = await expireLapsedAt(tx, found.id, person, new Date());
-  const position = await tx.position.findUniqueOrThrow({
-    where,
-    include: {
-      roles: { where: { endedAt: null }, select: { id: true, roleCode: true, endsAt: true } },
-      workgroups: { where: { endedAt: null, workgroup: WORKGROUP }, select: { id: true, endsAt: true } },
-    },
-  });
+  const now = new Date();
+  const lapsed = [...position.roles, ...position.workgroups].some((g) => g.endsAt !== null && g.endsAt <= now);
+  const expired = lapsed ? await expireLapsedAt(tx, position.id, person, now) : [];
+  if (expired.length > 0) position = await tx.position.findUniqueOrThrow({ where, include: grants });
   const { roles, workgroups } = position;
   const state = { roles: roles.map((r) => r.roleCode).sort(), cervicalScreeningWorkgroup: workgroups.length > 0 };
   const snapshot = {
@@ -109,85 +115,101 @@ async function csmsJobRole(tx: Tx, roleCode: string) {
 
 const endDateOf = (change: Change) => (change.endsAt ? { endsAt: change.endsAt.toISOString() } : {});
 
-export function addRole(actor: Actor, change: RoleChange): Promise<void> {
-  return auditedChange(actor, async (tx) => {
-    const role = await csmsJobRole(tx, change.roleCode);
-    const { position, expired, state, snapshot } = await loadTarget(tx, change);
-    if (state.roles.includes(role.code)) {
-      throw alreadyExists(`${role.code} ${role.name} is already held at ${snapshot.odsCode}.`);
-    }
-    const safeguards = await guardGrant(tx, change, { kind: "add_role", odsCode: change.odsCode, roleCode: role.code });
-    await markApproved(tx, actor, change);
-    await tx.roleAssignment.create({
-      data: {
-        positionId: position.id,
-        roleCode: role.code,
-        grantedById: actor.id,
-        grantReason: change.reason,
-        requestId: change.requestId ?? null,
-        endsAt: change.endsAt ?? null,
-      },
-    });
-    const after = { ...state, roles: [...state.roles, role.code].sort(), ...endDateOf(change) };
-    return withExpiries(expired, { action: "role.added", ...snapshot, roleCode: role.code, roleName: role.name, before: state, after, safeguards });
-  });
+export function addRole(actor: Actor, change: RoleChange, options: WriteOptions = {}): Promise<void> {
+  return auditedChange(
+    actor,
+    async (tx) => {
+      const role = await csmsJobRole(tx, change.roleCode);
+      const { position, expired, state, snapshot } = await loadTarget(tx, change);
+      if (state.roles.includes(role.code)) {
+        throw alreadyExists(`${role.code} ${role.name} is already held at ${snapshot.odsCode}.`);
+      }
+      const safeguards = await guardGrant(tx, change, { kind: "add_role", odsCode: change.odsCode, roleCode: role.code }, expired);
+      await markApproved(tx, actor, change);
+      await tx.roleAssignment.create({
+        data: {
+          positionId: position.id,
+          roleCode: role.code,
+          grantedById: actor.id,
+          grantReason: change.reason,
+          requestId: change.requestId ?? null,
+          endsAt: change.endsAt ?? null,
+        },
+      });
+      const after = { ...state, roles: [...state.roles, role.code].sort(), ...endDateOf(change) };
+      return withExpiries(expired, { action: "role.added", ...snapshot, roleCode: role.code, roleName: role.name, before: state, after, safeguards });
+    },
+    options,
+  );
 }
 
-export function removeRole(actor: Actor, change: RoleChange): Promise<void> {
-  return auditedChange(actor, async (tx) => {
-    const { roles, expired, state, snapshot } = await loadTarget(tx, change);
-    const grant = roles.find((r) => r.roleCode === change.roleCode);
-    if (!grant) throw notFound(`${change.roleCode} is not held at ${snapshot.odsCode}.`);
-    await markApproved(tx, actor, change);
-    await tx.roleAssignment.update({
-      where: { id: grant.id },
-      data: { endedAt: new Date(), endedById: actor.id, endReason: change.reason },
-    });
-    const role = await tx.jobRole.findUnique({ where: { code: change.roleCode }, select: { name: true } });
-    const after = { ...state, roles: state.roles.filter((code) => code !== change.roleCode) };
-    return withExpiries(expired, { action: "role.removed", ...snapshot, roleCode: change.roleCode, roleName: role?.name ?? null, before: state, after, safeguards: change.safeguards ?? null });
-  });
+export function removeRole(actor: Actor, change: RoleChange, options: WriteOptions = {}): Promise<void> {
+  return auditedChange(
+    actor,
+    async (tx) => {
+      const { roles, expired, state, snapshot } = await loadTarget(tx, change);
+      const grant = roles.find((r) => r.roleCode === change.roleCode);
+      if (!grant) throw notFound(`${change.roleCode} is not held at ${snapshot.odsCode}.`);
+      await markApproved(tx, actor, change);
+      await tx.roleAssignment.update({
+        where: { id: grant.id },
+        data: { endedAt: new Date(), endedById: actor.id, endReason: change.reason },
+      });
+      const role = await tx.jobRole.findUnique({ where: { code: change.roleCode }, select: { name: true } });
+      const after = { ...state, roles: state.roles.filter((code) => code !== change.roleCode) };
+      return withExpiries(expired, { action: "role.removed", ...snapshot, roleCode: change.roleCode, roleName: role?.name ?? null, before: state, after, safeguards: change.safeguards ?? null });
+    },
+    options,
+  );
 }
 
-export function addWorkgroup(actor: Actor, change: WorkgroupChange): Promise<void> {
-  return auditedChange(actor, async (tx) => {
-    const { organisation, position, expired, state, snapshot } = await loadTarget(tx, change);
-    if (state.cervicalScreeningWorkgroup) {
-      throw alreadyExists(`The cervicalscreening workgroup is already held at ${snapshot.odsCode}.`);
-    }
-    // Checked again here, on the facts the grant is made against, for every path that reaches it.
-    if (!organisation.workgroupCreatedAt) {
-      throw badInput("Check the organisation.", { odsCode: NO_ORG_WORKGROUP_FIELD });
-    }
-    const safeguards = await guardGrant(tx, change, { kind: "add_workgroup", odsCode: change.odsCode });
-    await markApproved(tx, actor, change);
-    await tx.workgroupMembership.create({
-      data: {
-        positionId: position.id,
-        workgroup: WORKGROUP,
-        grantedById: actor.id,
-        grantReason: change.reason,
-        requestId: change.requestId ?? null,
-        endsAt: change.endsAt ?? null,
-      },
-    });
-    const after = { ...state, cervicalScreeningWorkgroup: true, ...endDateOf(change) };
-    return withExpiries(expired, { action: "workgroup.added", ...snapshot, before: state, after, safeguards });
-  });
+export function addWorkgroup(actor: Actor, change: WorkgroupChange, options: WriteOptions = {}): Promise<void> {
+  return auditedChange(
+    actor,
+    async (tx) => {
+      const { organisation, position, expired, state, snapshot } = await loadTarget(tx, change);
+      if (state.cervicalScreeningWorkgroup) {
+        throw alreadyExists(`The cervicalscreening workgroup is already held at ${snapshot.odsCode}.`);
+      }
+      // Checked again here, on the facts the grant is made against, for every path that reaches it.
+      if (!organisation.workgroupCreatedAt) {
+        throw badInput("Check the organisation.", { odsCode: NO_ORG_WORKGROUP_FIELD });
+      }
+      const safeguards = await guardGrant(tx, change, { kind: "add_workgroup", odsCode: change.odsCode }, expired);
+      await markApproved(tx, actor, change);
+      await tx.workgroupMembership.create({
+        data: {
+          positionId: position.id,
+          workgroup: WORKGROUP,
+          grantedById: actor.id,
+          grantReason: change.reason,
+          requestId: change.requestId ?? null,
+          endsAt: change.endsAt ?? null,
+        },
+      });
+      const after = { ...state, cervicalScreeningWorkgroup: true, ...endDateOf(change) };
+      return withExpiries(expired, { action: "workgroup.added", ...snapshot, before: state, after, safeguards });
+    },
+    options,
+  );
 }
 
-export function removeWorkgroup(actor: Actor, change: WorkgroupChange): Promise<void> {
-  return auditedChange(actor, async (tx) => {
-    const { workgroups, expired, state, snapshot } = await loadTarget(tx, change);
-    const membership = workgroups[0];
-    if (!membership) throw notFound(`The cervicalscreening workgroup is not held at ${snapshot.odsCode}.`);
-    await markApproved(tx, actor, change);
-    await tx.workgroupMembership.update({
-      where: { id: membership.id },
-      data: { endedAt: new Date(), endedById: actor.id, endReason: change.reason },
-    });
-    return withExpiries(expired, { action: "workgroup.removed", ...snapshot, before: state, after: { ...state, cervicalScreeningWorkgroup: false }, safeguards: change.safeguards ?? null });
-  });
+export function removeWorkgroup(actor: Actor, change: WorkgroupChange, options: WriteOptions = {}): Promise<void> {
+  return auditedChange(
+    actor,
+    async (tx) => {
+      const { workgroups, expired, state, snapshot } = await loadTarget(tx, change);
+      const membership = workgroups[0];
+      if (!membership) throw notFound(`The cervicalscreening workgroup is not held at ${snapshot.odsCode}.`);
+      await markApproved(tx, actor, change);
+      await tx.workgroupMembership.update({
+        where: { id: membership.id },
+        data: { endedAt: new Date(), endedById: actor.id, endReason: change.reason },
+      });
+      return withExpiries(expired, { action: "workgroup.removed", ...snapshot, before: state, after: { ...state, cervicalScreeningWorkgroup: false }, safeguards: change.safeguards ?? null });
+    },
+    options,
+  );
 }
 
 export type GrantTarget = { kind: "role" | "workgroup"; smartcardId: string; odsCode: string; roleCode?: string; reason: string; version: number };

@@ -1,5 +1,6 @@
 import "server-only";
 import { db, type Tx } from "./db";
+import type { Prisma } from "@/generated/prisma/client";
 import { csmsVerdict, type PositionFacts, type Verdict, type VerdictInput } from "@/lib/domain/verdict";
 import { grantLive, reviewDue, reviewDueOn, ukDay, type ReviewReason } from "@/lib/domain/grant-dates";
 
@@ -36,20 +37,30 @@ const positionInclude = {
   workgroups: { where: { endedAt: null, workgroup: "cervicalscreening" } },
 } as const;
 
+const profileInclude = { positions: { include: positionInclude, orderBy: { id: "asc" } } } as const;
+type LoadedPerson = Prisma.PersonGetPayload<{ include: typeof profileInclude }>;
+
 /**
  * A person with their active grants and the CSMS verdict, in a fixed number of queries
  * (person + positions + grants in one include, then the groups' members and the catalogue).
  */
 export async function findPersonProfile(smartcardId: string, client: Tx | typeof db = db): Promise<PersonProfile | null> {
-  const now = new Date();
-  const person = await client.person.findUnique({
-    where: { smartcardId },
-    include: { positions: { include: positionInclude, orderBy: { id: "asc" } } },
-  });
-  if (!person) return null;
+  const person = await client.person.findUnique({ where: { smartcardId }, include: profileInclude });
+  return person ? (await profilesOf([person], client))[0]! : null;
+}
 
-  const groupIds = [...new Set(person.positions.flatMap((p) => p.organisation.groups.map((m) => m.group.id)))];
-  const heldCodes = [...new Set(person.positions.flatMap((p) => p.roles.map((r) => r.roleCode)))];
+/** Many people's profiles in the same fixed number of queries as one (a bulk file names hundreds). */
+export async function findPersonProfiles(smartcardIds: string[], client: Tx | typeof db = db): Promise<PersonProfile[]> {
+  if (smartcardIds.length === 0) return [];
+  const people = await client.person.findMany({ where: { smartcardId: { in: [...new Set(smartcardIds)] } }, include: profileInclude });
+  return people.length ? profilesOf(people, client) : [];
+}
+
+async function profilesOf(people: LoadedPerson[], client: Tx | typeof db): Promise<PersonProfile[]> {
+  const now = new Date();
+  const allPositions = people.flatMap((person) => person.positions);
+  const groupIds = [...new Set(allPositions.flatMap((p) => p.organisation.groups.map((m) => m.group.id)))];
+  const heldCodes = [...new Set(allPositions.flatMap((p) => p.roles.map((r) => r.roleCode)))];
   const view = (g: { startedAt: Date; endsAt: Date | null; reviewedAt: Date | null }): GrantView => {
     const reviewedAt = g.reviewedAt ?? g.startedAt;
     return { startedAt: g.startedAt, endsAt: g.endsAt, reviewedAt, reviewDue: reviewDue({ endsAt: g.endsAt, reviewedAt }, now) };
@@ -64,10 +75,22 @@ export async function findPersonProfile(smartcardId: string, client: Tx | typeof
     client.jobRole.findMany({ where: { code: { in: heldCodes }, csmsAccess: true }, select: { code: true } }),
   ]);
 
-  const groupMembers: Record<string, string[]> = {};
-  for (const { member, group } of members) (groupMembers[group.odsCode] ??= []).push(member.odsCode);
+  const allGroupMembers: Record<string, string[]> = {};
+  for (const { member, group } of members) (allGroupMembers[group.odsCode] ??= []).push(member.odsCode);
   const csmsCodes = new Set(csmsRoles.map((r) => r.code));
+  return people.map((person) => profileOf(person, allGroupMembers, csmsCodes, view, now));
+}
 
+function profileOf(
+  person: LoadedPerson,
+  allGroupMembers: Record<string, string[]>,
+  csmsCodes: Set<string>,
+  view: (g: { startedAt: Date; endsAt: Date | null; reviewedAt: Date | null }) => GrantView,
+  now: Date,
+): PersonProfile {
+  // This person's groups only, as when they are read alone.
+  const groupMembers: Record<string, string[]> = {};
+  for (const p of person.positions) for (const { group } of p.organisation.groups) if (allGroupMembers[group.odsCode]) groupMembers[group.odsCode] = allGroupMembers[group.odsCode]!;
   const positions: PositionView[] = person.positions.map((p) => {
     // From the moment its end date begins a grant no longer counts, whether or not the expiry run has ended it.
     const roles = p.roles.filter((r) => grantLive(r, now));

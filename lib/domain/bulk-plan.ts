@@ -1,6 +1,7 @@
 // What each row of a bulk file would do, in file order: rows about the same person see the rows before them.
 // Pure: the caller loads the facts (profiles, organisations, catalogue) and says what the officer may change.
 import type { BulkChange, BulkRow } from "./bulk-csv";
+import { NO_ORG_WORKGROUP_FIELD } from "./fix";
 import { igWarnings, type Grant } from "./ig-guard";
 import { formatSmartcardId } from "./smartcard";
 import { csmsVerdict, type VerdictInput } from "./verdict";
@@ -81,6 +82,8 @@ export function planRow(row: BulkRow, facts: BulkFacts, state: Map<string, Verdi
   else if (change.kind === "role.add" && !role!.csmsAccess) problems.push(`${change.roleCode} (${role!.name}) is not a CSMS job role: CSMS would still refuse this person.`);
   const position = current?.positions.find((p) => p.odsCode === change.odsCode);
   if (person && current && facts.organisations.has(change.odsCode) && !position) problems.push(`${person.name} has no position at ${change.odsCode}.`);
+  // As for a single change: nobody is added to a workgroup the organisation does not have (held already is no change).
+  if (change.kind === "workgroup.add" && position && !position.cervicalScreeningWorkgroup && !position.orgHasWorkgroup) problems.push(NO_ORG_WORKGROUP_FIELD);
   if (problems.length > 0 || !person || !current || !position) return { outcome: errorRow(line, problems, before) };
 
   const held = change.roleCode ? position.roles.includes(change.roleCode) : position.cervicalScreeningWorkgroup;

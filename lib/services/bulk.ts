@@ -2,12 +2,14 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { stringify } from "csv-stringify/sync";
 import { decide, type ConsoleActor } from "@/lib/auth/rules";
+import { checkpointAfterBatch } from "@/lib/data/audited";
 import { loadBulkFacts, loadBulkPerson } from "@/lib/data/bulk";
 import { BULK_COLUMNS, parseBulkCsv, type BulkChange, type BulkRow } from "@/lib/domain/bulk-csv";
 import { describeChange, planBulk, planRow, type BulkFacts, type BulkOutcome } from "@/lib/domain/bulk-plan";
-import type { PersonProfile } from "@/lib/data/people";
+import type { VerdictInput } from "@/lib/domain/verdict";
 import { badInput, toProblem } from "@/lib/errors";
-import { changePersonAs } from "./person-changes";
+import { parseInput } from "@/lib/validations/parse";
+import { changes as changeKinds, type ParsedChange } from "./person-change-core";
 
 /** A row as the page shows it: the API's outcome, plus the cells from the file and the change in words. */
 export type BulkRowView = BulkOutcome & { cells: BulkRow["cells"]; summary: string };
@@ -42,34 +44,74 @@ function view(outcome: BulkOutcome, row: BulkRow, facts: Pick<BulkFacts, "jobRol
 export const newBatchId = () => randomUUID();
 
 /**
- * Applies rows in file order, each through the same audited path as a single change, each in its own
- * transaction: a row that fails leaves nothing of itself behind and the next row goes on. Every row is checked
- * again against the person as they are now, so a file applied twice changes nothing the second time.
+ * Applies rows in file order, each through the same audited data function as a single change, each in its own
+ * transaction: a row that fails leaves nothing of itself behind and the next row goes on. The people, the
+ * organisations and the catalogue are read once; each row is planned against them as the rows before it left
+ * them (the same plan as the dry run: scope, IG warnings, console users), and its transaction claims the
+ * person's version and checks the change again, so a file applied twice changes nothing the second time.
  */
 export async function applyBulk(actor: ConsoleActor, rows: BulkRow[], batch: { id: string; file?: string }): Promise<BulkRowView[]> {
   const changes = rows.flatMap((r) => (r.change ? [r.change] : []));
-  const reference = await loadBulkFacts([], changes.map((c) => c.odsCode));
-  const refusal = refusalFor(actor);
+  const { versions, ...loaded } = await loadBulkFacts(changes.map((c) => c.smartcardId), changes.map((c) => c.odsCode));
+  const facts: BulkFacts = { ...loaded, refusal: refusalFor(actor) };
+  const isCsmsRole = (code: string) => facts.jobRoles.get(code)?.csmsAccess ?? false;
+  const state = new Map<string, VerdictInput>();
+  for (const [id, person] of facts.people) state.set(id, { ...person.verdictInput, isCsmsRole });
+  // Someone else changed the person since they were read (or a grant of theirs lapsed): read them again.
+  const reread = async (smartcardId: string) => {
+    const fresh = await loadBulkPerson(smartcardId);
+    if (!fresh) return void (facts.people.delete(smartcardId), state.delete(smartcardId));
+    facts.people.set(smartcardId, fresh.person);
+    state.set(smartcardId, { ...fresh.person.verdictInput, isCsmsRole });
+    versions.set(smartcardId, fresh.profile.version);
+  };
   const done: BulkRowView[] = [];
-  for (const row of rows) {
-    const loaded = row.change ? await loadBulkPerson(row.change.smartcardId) : null;
-    const facts: BulkFacts = { ...reference, people: new Map(loaded && row.change ? [[row.change.smartcardId, loaded.person]] : []), refusal };
-    const { outcome } = planRow(row, facts, new Map());
-    done.push(view(outcome.status === "change" ? await applyRow(actor, row, outcome, loaded!.profile, batch) : outcome, row, facts));
+  try {
+    for (const row of rows) {
+      let outcome = await applyPlanned(actor, row, facts, state, versions, batch);
+      if (outcome === "stale") {
+        await reread(row.change!.smartcardId);
+        outcome = await applyPlanned(actor, row, facts, state, versions, batch);
+      }
+      if (outcome === "stale") {
+        const { before } = planRow(row, facts, state).outcome;
+        outcome = { line: row.line, status: "error", problems: [STILL_CHANGING], before, after: before };
+      }
+      done.push(view(outcome, row, facts));
+    }
+  } finally {
+    await checkpointAfterBatch();
   }
   return done;
 }
 
-async function applyRow(actor: ConsoleActor, row: BulkRow, planned: BulkOutcome, profile: PersonProfile, batch: { id: string; file?: string }): Promise<BulkOutcome> {
+type Versions = Map<string, number>;
+
+// Read again and still changed by someone else before this row could claim it: nothing of the row was written.
+const STILL_CHANGING = "This person's profile changed twice while the file was applied; this row was not changed: check the file again.";
+
+/** Plans one row against the people as the earlier rows left them and, when it would change something, makes the change. */
+async function applyPlanned(actor: ConsoleActor, row: BulkRow, facts: BulkFacts, state: Map<string, VerdictInput>, versions: Versions, batch: { id: string; file?: string }): Promise<BulkOutcome | "stale"> {
+  const { outcome: planned, next } = planRow(row, facts, state);
+  if (planned.status !== "change" || !next) return planned;
   const change = row.change!;
-  const input = { smartcardId: change.smartcardId, odsCode: change.odsCode, roleCode: change.roleCode, reason: change.reason, endDate: change.endDate, version: profile.version };
+  const { schema, run } = changeKinds[change.kind];
+  const version = versions.get(change.smartcardId)!;
+  const input = { smartcardId: change.smartcardId, odsCode: change.odsCode, roleCode: change.roleCode, reason: change.reason, endDate: change.endDate, version };
   try {
-    const outcome = await changePersonAs(actor, change.kind, input, { profile, batch: { id: batch.id, line: row.line, ...(batch.file ? { file: batch.file } : {}) } });
-    if (outcome.needsApproval) return { ...planned, status: "needs_approval", problems: [outcome.message], after: planned.before };
+    // The same input checks as a single change (the file's cells were checked once already).
+    const parsed = parseInput(schema, input) as ParsedChange & { endDate?: Date };
+    const safeguards = { batch: { id: batch.id, line: row.line, ...(batch.file ? { file: batch.file } : {}) } };
+    // The facts this row was planned on, at `version`: the transaction's IG guard re-checks them once it has claimed it.
+    const plannedFacts = state.get(change.smartcardId);
+    await run(actor, { ...parsed, endsAt: parsed.endDate ?? null, safeguards, plannedFacts }, { deferCheckpoint: true });
+    state.set(change.smartcardId, next);
+    versions.set(change.smartcardId, version + 1);
     // The planned "after" is the person's facts with exactly this change made, which is what was committed.
     return { ...planned, status: "applied" };
   } catch (error) {
     const problem = toProblem(error);
+    if (problem?.code === "version_conflict") return "stale";
     if (problem?.code === "ig_warning") return { ...planned, status: "warning", problems: problem.warnings ?? [problem.message], after: planned.before };
     if (problem) return { ...planned, status: "error", problems: [problem.message, ...Object.values(problem.fields ?? {})], after: planned.before };
     console.error(`Bulk change failed at line ${row.line}`, error);

@@ -1,6 +1,7 @@
 // Bulk changes from a CSV file (issue 13): a 1,000-row file built from the seeded demo people, ten of its rows bad.
 // The dry run reports exactly those ten and writes nothing; applying writes one audit event per applied row, all
-// with the batch id; applying again writes nothing; a row that fails mid-way leaves nothing of itself behind.
+// with the batch id; applying again writes nothing; a row that fails mid-way leaves nothing of itself behind; a
+// person changed by someone else during the apply is read again.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/data/db";
 import { verifyAuditTrail } from "@/lib/data/audit-verify";
@@ -158,6 +159,32 @@ describe("a row that fails mid-way", () => {
       expect((await changeEventsAfter(after)).map((e) => e.smartcardId)).toEqual([first, last]);
     } finally {
       await allowRoleAssignments();
+    }
+  });
+});
+
+describe("a person changed by someone else while the file is applied", () => {
+  it("is read again and the row planned afresh: what the other change already made is 'no change', not a second grant", async () => {
+    const [first, , last] = FAILING;
+    const positionOf = async (smartcardId: string) => db.position.findFirstOrThrow({ where: { person: { smartcardId } }, include: { organisation: true, person: true } });
+    const [a, b] = [await positionOf(first!), await positionOf(last!)];
+    // When the first row's grant is written, someone else gives the second person the same role (and claims their version).
+    await db.$executeRawUnsafe(
+      `CREATE TRIGGER bulk_test_elsewhere AFTER INSERT ON RoleAssignment WHEN NEW.positionId = ${a.id} AND NEW.roleCode = 'R8010' BEGIN
+         INSERT INTO RoleAssignment (positionId, roleCode, startedAt, grantReason) VALUES (${b.id}, 'R8010', '2026-01-01T00:00:00.000+00:00', 'elsewhere');
+         UPDATE Person SET version = version + 1 WHERE id = ${b.personId};
+       END;`,
+    );
+    try {
+      const after = await lastEventId();
+      const { status, body } = await postBulk(csvOf([[first!, a.organisation.odsCode, "add", "R8010", "Cover"], [last!, b.organisation.odsCode, "add", "R8010", "Cover"]]), false);
+      expect(status).toBe(200);
+      expect(body.rows.map((r: { status: string }) => r.status)).toEqual(["applied", "no_change"]);
+      expect(body.rows[1].problems).toEqual([`R8010 is already held at ${b.organisation.odsCode}: nothing to do.`]);
+      expect(await db.roleAssignment.count({ where: { positionId: b.id, roleCode: "R8010", endedAt: null } })).toBe(1);
+      expect((await changeEventsAfter(after)).map((e) => e.smartcardId)).toEqual([first]);
+    } finally {
+      await db.$executeRawUnsafe("DROP TRIGGER bulk_test_elsewhere");
     }
   });
 });

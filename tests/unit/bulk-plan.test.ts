@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { BulkChange, BulkRow } from "@/lib/domain/bulk-csv";
 import { applyChange, describeChange, planBulk, type BulkFacts, type BulkPerson } from "@/lib/domain/bulk-plan";
-import { CSMS_ROLES, input, pos } from "./domain-fixtures";
+import { CSMS_ROLES, input, pos, withoutOrgWorkgroup } from "./domain-fixtures";
+import { NO_ORG_WORKGROUP_FIELD } from "@/lib/domain/fix";
 
 const PRIYA = "555500000002"; // R8001 at A81001, no workgroup
 const DAN = "555500000003"; // a position at D84001 with nothing
@@ -37,6 +38,18 @@ const row = (change: Partial<BulkChange> & Pick<BulkChange, "kind" | "smartcardI
 });
 
 describe("planBulk", () => {
+  it("adding the workgroup at an organisation without one is a problem, as for a single change", () => {
+    const noWg = facts({ people: new Map([[DAN, person("Dan", input(withoutOrgWorkgroup(pos("D84001", ["R8001"]))))]]) });
+    const [bad] = planBulk([row({ kind: "workgroup.add", smartcardId: DAN, odsCode: "D84001" })], noWg);
+    expect(bad).toMatchObject({ status: "error", problems: [NO_ORG_WORKGROUP_FIELD] });
+    expect(bad!.after).toEqual(bad!.before);
+    // A role there is fine, and so is the workgroup where the organisation has one.
+    const [role] = planBulk([row({ kind: "role.add", smartcardId: DAN, odsCode: "D84001", roleCode: "R8010" })], noWg);
+    expect(role).toMatchObject({ status: "change", problems: [] });
+    const [good] = planBulk([row({ kind: "workgroup.add", smartcardId: DAN, odsCode: "D84001" })], facts());
+    expect(good).toMatchObject({ status: "change", problems: [] });
+  });
+
   it("a good row: what CSMS shows before and after", () => {
     const [out] = planBulk([row({ kind: "workgroup.add", smartcardId: PRIYA, odsCode: "A81001" })], facts());
     expect(out).toMatchObject({ status: "change", problems: [] });
