@@ -11,7 +11,7 @@ import { activeGrants, errorBody, versionOf, writeSnapshot } from "./support/api
 import { auditJson } from "./support/audit-helpers";
 import { changeEventsAfter, lastEventId } from "./support/time-bound";
 import { BULK_HEADER, csvOf, goodLines, postBulk, type Line } from "./support/bulk";
-import { allowRoleAssignments, refuseRoleAssignmentsAt } from "./support/database";
+import { allowRoleAssignments, alsoGrantElsewhere, refuseRoleAssignmentsAt, stopGrantingElsewhere } from "./support/database";
 
 const MANAGER = "manager@ra.example";
 // Kept out of the big file for the mid-way failure.
@@ -169,12 +169,7 @@ describe("a person changed by someone else while the file is applied", () => {
     const positionOf = async (smartcardId: string) => db.position.findFirstOrThrow({ where: { person: { smartcardId } }, include: { organisation: true, person: true } });
     const [a, b] = [await positionOf(first!), await positionOf(last!)];
     // When the first row's grant is written, someone else gives the second person the same role (and claims their version).
-    await db.$executeRawUnsafe(
-      `CREATE TRIGGER bulk_test_elsewhere AFTER INSERT ON RoleAssignment WHEN NEW.positionId = ${a.id} AND NEW.roleCode = 'R8010' BEGIN
-         INSERT INTO RoleAssignment (positionId, roleCode, startedAt, grantReason) VALUES (${b.id}, 'R8010', '2026-01-01T00:00:00.000+00:00', 'elsewhere');
-         UPDATE Person SET version = version + 1 WHERE id = ${b.personId};
-       END;`,
-    );
+    await alsoGrantElsewhere(a.id, b.id, b.personId, "R8010");
     try {
       const after = await lastEventId();
       const { status, body } = await postBulk(csvOf([[first!, a.organisation.odsCode, "add", "R8010", "Cover"], [last!, b.organisation.odsCode, "add", "R8010", "Cover"]]), false);
@@ -184,7 +179,7 @@ describe("a person changed by someone else while the file is applied", () => {
       expect(await db.roleAssignment.count({ where: { positionId: b.id, roleCode: "R8010", endedAt: null } })).toBe(1);
       expect((await changeEventsAfter(after)).map((e) => e.smartcardId)).toEqual([first]);
     } finally {
-      await db.$executeRawUnsafe("DROP TRIGGER bulk_test_elsewhere");
+      await stopGrantingElsewhere();
     }
   });
 });

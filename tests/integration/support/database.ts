@@ -37,3 +37,26 @@ export async function refuseRoleAssignmentsAt(positionId: number): Promise<void>
 export async function allowRoleAssignments(): Promise<void> {
   await db.$executeRawUnsafe(onPostgres ? `DROP TRIGGER IF EXISTS "refuse_at_position" ON "RoleAssignment"` : `DROP TRIGGER IF EXISTS refuse_at_position`);
 }
+
+/**
+ * Someone else's change landing in the middle of ours: when role `roleCode` is granted at position `at`, the
+ * database itself grants it at position `alsoAt` too and claims that person's version.
+ */
+export async function alsoGrantElsewhere(at: number, alsoAt: number, alsoPersonId: number, roleCode: string): Promise<void> {
+  const insert = `INSERT INTO "RoleAssignment" ("positionId", "roleCode", "startedAt", "grantReason") VALUES (${alsoAt}, '${roleCode}', '2026-01-01T00:00:00.000+00:00', 'elsewhere')`;
+  const claim = `UPDATE "Person" SET "version" = "version" + 1 WHERE "id" = ${alsoPersonId}`;
+  if (onPostgres) {
+    await db.$executeRawUnsafe(
+      `CREATE OR REPLACE FUNCTION "also_grant_elsewhere"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW."positionId" = ${at} AND NEW."roleCode" = '${roleCode}' THEN ${insert}; ${claim}; END IF; RETURN NEW; END; $$`,
+    );
+    await db.$executeRawUnsafe(`CREATE TRIGGER "also_grant_elsewhere" AFTER INSERT ON "RoleAssignment" FOR EACH ROW EXECUTE FUNCTION "also_grant_elsewhere"()`);
+  } else {
+    await db.$executeRawUnsafe(
+      `CREATE TRIGGER also_grant_elsewhere AFTER INSERT ON "RoleAssignment" WHEN NEW."positionId" = ${at} AND NEW."roleCode" = '${roleCode}' BEGIN ${insert}; ${claim}; END`,
+    );
+  }
+}
+
+export async function stopGrantingElsewhere(): Promise<void> {
+  await db.$executeRawUnsafe(onPostgres ? `DROP TRIGGER IF EXISTS "also_grant_elsewhere" ON "RoleAssignment"` : `DROP TRIGGER IF EXISTS also_grant_elsewhere`);
+}
