@@ -3,12 +3,13 @@ import Link from "next/link";
 import { RetryButton } from "@/components/outbox/retry-button";
 import { authorisePage } from "@/lib/auth/authorise";
 import { singleValues, type RawSearchParams } from "@/lib/search-params";
+import { emailStatusNames, utcMinutes } from "@/lib/format";
 import { loadOutbox } from "@/lib/services/outbox";
 
 export const metadata: Metadata = { title: "Outbox" };
 
-const statusNames = { pending: "Queued", sending: "Sending", sent: "Sent", failed: "Failed" } as const;
-const when = (d: Date | null) => (d ? d.toISOString().replace("T", " ").slice(0, 16) + " UTC" : "—");
+const statuses = ["pending", "sending", "sent", "failed"] as const;
+const when = (d: Date | null) => (d ? utcMinutes(d) : "—");
 
 type Props = { searchParams: Promise<RawSearchParams> };
 
@@ -32,10 +33,10 @@ export default async function OutboxPage({ searchParams }: Props) {
         <li>
           <Link href="/outbox" aria-current={status === null ? "page" : undefined} className="card mb-0 inline-block px-4 py-2 no-underline">All</Link>
         </li>
-        {(Object.keys(statusNames) as (keyof typeof statusNames)[]).map((s) => (
+        {statuses.map((s) => (
           <li key={s}>
             <Link href={`/outbox?status=${s}`} aria-current={status === s ? "page" : undefined} className="card mb-0 inline-block px-4 py-2 no-underline">
-              <span className="block text-2xl font-bold">{counts[s]}</span> {statusNames[s]}
+              <span className="block text-2xl font-bold">{counts[s]}</span> {emailStatusNames[s]}
             </Link>
           </li>
         ))}
@@ -64,7 +65,7 @@ export default async function OutboxPage({ searchParams }: Props) {
                   </td>
                   <td>{email.reference && email.requestId ? <Link href={`/requests/${email.requestId}`}>{email.reference}</Link> : "—"}</td>
                   <td>
-                    <strong>{statusNames[email.status as keyof typeof statusNames] ?? email.status}</strong>
+                    <strong>{emailStatusNames[email.status] ?? email.status}</strong>
                     <span className="block text-sm">
                       {email.status === "sent" ? `at ${when(email.sentAt)}` : `${email.attempts} attempt${email.attempts === 1 ? "" : "s"}`}
                     </span>

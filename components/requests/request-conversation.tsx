@@ -1,3 +1,4 @@
+import { emailStatusNames, utcMinutes } from "@/lib/format";
 import { NoteForm } from "./note-form";
 
 type Note = { id: string; kind: string; authorName: string; text: string; createdAt: Date };
@@ -9,14 +10,7 @@ const noteLabel: Record<string, string> = {
   to_requester: "Asked the requester",
 };
 
-const emailStatus: Record<string, string> = {
-  pending: "Queued",
-  sending: "Sending",
-  sent: "Sent",
-  failed: "Failed",
-};
-
-const when = (d: Date) => d.toISOString().replace("T", " ").slice(0, 16) + " UTC";
+const when = utcMinutes;
 
 /** Notes, the requester's replies and every email sent about the request, in the order they happened. */
 export function RequestConversation({ requestId, notes, emails, canChange }: { requestId: string; notes: Note[]; emails: Email[]; canChange: boolean }) {
@@ -45,7 +39,7 @@ export function RequestConversation({ requestId, notes, emails, canChange }: { r
         <ul data-testid="request-emails">
           {[...emails].reverse().map((email) => (
             <li key={email.id} className="mb-2">
-              <strong>{emailStatus[email.status] ?? email.status}</strong>: {email.subject}{" "}
+              <strong>{emailStatusNames[email.status] ?? email.status}</strong>: {email.subject}{" "}
               <span className="text-nhs-grey">
                 ({email.sentAt ? `sent ${when(email.sentAt)}` : `queued ${when(email.createdAt)}`}
                 {email.status === "failed" && email.lastError ? `; ${email.lastError}` : ""})

@@ -5,11 +5,10 @@ import { db } from "./db";
 import { queueReceivedEmail, queueReplyReceivedEmail } from "./request-mail";
 import { newReference, updateRequest } from "./requests";
 import { badInput, notFound, requestChanged, versionConflict } from "@/lib/errors";
+import { resumeClock } from "@/lib/domain/sla";
 
 // Corrections and conversation on a request after it arrived: internal notes, the requester's replies,
 // splitting a request that names several people, and the officer taking a request by fixing it.
-
-const secondsSince = (from: Date, now: Date) => Math.max(0, Math.round((now.getTime() - from.getTime()) / 1000));
 
 /** An internal note (RA only). Notes do not change the request, so its version stays. */
 export async function addInternalNote(actor: Actor & { id: number; name: string }, input: { id: string; text: string }) {
@@ -29,8 +28,8 @@ export async function addInternalNote(actor: Actor & { id: number; name: string 
  * was waiting for them goes back to the queue (in progress if someone has it, new otherwise) and its clock
  * runs again; the requester gets one email saying the reply arrived.
  */
-export async function addRequesterReply(requestId: string, text: string) {
-  const request = await findOpenForReply(requestId);
+export async function addRequesterReply(request: { id: string; email: string; name: string }, text: string) {
+  const requestId = request.id;
   const actor: Actor = { id: null, email: request.email, name: request.name };
   return auditedChange(actor, async (tx) => {
     const before = await tx.accessRequest.findUniqueOrThrow({ where: { id: requestId } });
@@ -43,7 +42,7 @@ export async function addRequesterReply(requestId: string, text: string) {
       data: {
         version: { increment: 1 },
         status,
-        ...(resuming && before.slaPausedAt ? { slaPausedAt: null, slaPausedSeconds: before.slaPausedSeconds + secondsSince(before.slaPausedAt, now) } : {}),
+        ...(resuming ? resumeClock(before, now) : {}),
       },
     });
     if (claimed.count !== 1) throw versionConflict("The request changed while your reply was being saved. Send it again.");
@@ -63,13 +62,6 @@ export async function addRequesterReply(requestId: string, text: string) {
       },
     };
   });
-}
-
-async function findOpenForReply(requestId: string) {
-  const request = await db.accessRequest.findUnique({ where: { id: requestId }, select: { email: true, name: true, status: true } });
-  if (!request) throw notFound("No request matches that reference and email address.");
-  if (request.status === "resolved" || request.status === "rejected") throw closedRequest();
-  return request;
 }
 
 const closedRequest = () =>

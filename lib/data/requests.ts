@@ -6,6 +6,7 @@ import { queueReceivedEmail, queueStatusEmail } from "./request-mail";
 import { notFound, requestChanged } from "@/lib/errors";
 import type { Prisma } from "@/generated/prisma/client";
 import { requestStatuses, type RequestStatus } from "@/lib/validations/request";
+import { resumeClock } from "@/lib/domain/sla";
 
 export const openStatuses: RequestStatus[] = ["new", "in_progress", "waiting"];
 
@@ -196,8 +197,6 @@ export type RequestUpdate = {
   message?: string;
 };
 
-const secondsBetween = (from: Date, to: Date) => Math.max(0, Math.round((to.getTime() - from.getTime()) / 1000));
-
 /**
  * Status changes, assignment and corrections, audited like any other change and guarded by the request's
  * version. A change of status queues exactly one email to the requester in the same transaction, and
@@ -215,7 +214,7 @@ export async function updateRequest(actor: Actor & { id: number; name?: string |
       : update.status === "waiting"
         ? { slaPausedAt: now }
         : before.status === "waiting" && before.slaPausedAt
-          ? { slaPausedAt: null, slaPausedSeconds: before.slaPausedSeconds + secondsBetween(before.slaPausedAt, now) }
+          ? resumeClock(before, now)
           : {};
     const claimed = await tx.accessRequest.updateMany({
       where: { id: update.id, version: update.version },

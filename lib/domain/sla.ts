@@ -9,6 +9,12 @@ export const SLA_RED_DAYS = 5;
 const DAY = 24 * 60 * 60 * 1000;
 const isWeekday = (d: Date) => d.getUTCDay() !== 0 && d.getUTCDay() !== 6;
 
+/** Leaving "waiting for requester": the wait that just ended is added to the waits so far, and the clock runs again. */
+export function resumeClock(clock: { slaPausedAt: Date | null; slaPausedSeconds: number }, now: Date): { slaPausedAt: null; slaPausedSeconds: number } {
+  const waited = clock.slaPausedAt ? Math.max(0, Math.round((now.getTime() - clock.slaPausedAt.getTime()) / 1000)) : 0;
+  return { slaPausedAt: null, slaPausedSeconds: clock.slaPausedSeconds + waited };
+}
+
 /** Whole working days from `from` to `to`: each full weekday that has elapsed counts once. */
 export function workingDaysBetween(from: Date, to: Date): number {
   if (to <= from) return 0;

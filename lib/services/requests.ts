@@ -43,12 +43,12 @@ export const SUBMISSION_LIMITS = { perIp: 10, perEmail: 5, windowMs: HOUR };
 // and NameSurname@ are one address at nhs.net; what the requester typed is what is stored on the request.
 const clientKey = (ip: string) => addressLimitKey(ip);
 
-async function limitOrThrow(limits: { key: string; limit: number; windowMs: number; what: string }[]) {
+export async function limitOrThrow(limits: { key: string; limit: number; windowMs: number; what: string }[], things = "requests") {
   const taken = await takeRateLimit(limits);
   if (!taken.allowed) {
     const minutes = Math.ceil(taken.retryAfterSeconds / 60);
     const what = limits.find((l) => l.key === taken.key)?.what ?? "from here";
-    throw new ConsoleError("rate_limited", `Too many requests have been sent ${what}. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}, or contact your registration authority directly.`);
+    throw new ConsoleError("rate_limited", `Too many ${things} have been sent ${what}. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}, or contact your registration authority directly.`);
   }
 }
 
@@ -270,9 +270,7 @@ export async function requestJson(id: string) {
 export async function confirmIdentity(input: unknown) {
   const actor = await authorise({ kind: "request:inbox" });
   const confirmation = parseInput(IdentityConfirmSchema, input);
-  const request = await findRequest(confirmation.id);
-  if (!request) throw notFound("There is no request with that reference.");
-  await assertAllowed(actor, { kind: "request:change", odsCode: request.odsCode, unrouted: await isUnrouted(request.odsCode) });
+  await requestToChange(actor, confirmation.id);
   return confirmRequestIdentity(actor, confirmation);
 }
 
@@ -280,12 +278,18 @@ export async function isUnrouted(odsCode: string | null): Promise<boolean> {
   return odsCode !== null && !(await isCovered(odsCode));
 }
 
+/** The request an officer is about to change, once they may (one for an organisation nobody covers: RA managers). */
+export async function requestToChange(actor: ConsoleActor, id: string) {
+  const request = await findRequest(id);
+  if (!request) throw notFound("There is no request with that reference.");
+  await assertAllowed(actor, { kind: "request:change", odsCode: request.odsCode, unrouted: await isUnrouted(request.odsCode) });
+  return request;
+}
+
 export async function changeRequest(input: unknown) {
   const actor = await authorise({ kind: "request:inbox" });
   const update = parseInput(RequestUpdateSchema, input);
-  const request = await findRequest(update.id);
-  if (!request) throw notFound("There is no request with that reference.");
-  await assertAllowed(actor, { kind: "request:change", odsCode: request.odsCode, unrouted: await isUnrouted(request.odsCode) });
+  const request = await requestToChange(actor, update.id);
   if (update.odsCode !== undefined && update.odsCode !== request.odsCode) {
     // Moving a request to an organisation routes it there: the officer must be able to work it there too.
     if (!(await organisationExists(update.odsCode))) throw badInput("Check the ODS code.", { odsCode: `No organisation has the ODS code ${update.odsCode}` });
