@@ -79,28 +79,59 @@ export async function personHistory(smartcardId: string, limit = 20): Promise<Au
   return db.auditEvent.findMany({ where: { smartcardId }, orderBy: { id: "desc" }, take: limit });
 }
 
+type ProfileView = { actor: ConsoleActor; person: { id: number; smartcardId: string; name: string }; via: "page" | "api"; occurredAt: Date };
+type Waiting = { view: ProfileView; done: (error?: unknown) => void };
+
+let waiting: Waiting[] = [];
+let flushing: Promise<void> | null = null;
+// One transaction holds at most this many views (keeps a transaction short when a burst arrives).
+const MAX_VIEWS_PER_COMMIT = 200;
+
 /**
  * Looking at a profile is recorded in the access log, apart from the change log, on a keyed hash chain of its
- * own (read the last row, append the next id), so a view edited, removed or rewritten in the database shows.
+ * own (read the last row, append the next ids), so a view edited, removed or rewritten in the database shows.
+ *
+ * Group commit: the views that arrive while one commit is in flight are written together by the next one, so
+ * eight readers at once cost one durable commit rather than eight. Every caller still waits for the commit
+ * holding its own row, so no profile is shown whose view is not in the log; if that commit fails, each of its
+ * readers gets the error and nothing of it is written.
  */
-export async function recordProfileView(actor: ConsoleActor, person: { id: number; smartcardId: string; name: string }, via: "page" | "api") {
+export function recordProfileView(actor: ConsoleActor, person: { id: number; smartcardId: string; name: string }, via: "page" | "api"): Promise<void> {
+  return new Promise((resolve, reject) => {
+    waiting.push({ view: { actor, person, via, occurredAt: new Date() }, done: (error) => (error === undefined ? resolve() : reject(error)) });
+    flushing ??= flushViews().finally(() => (flushing = null));
+  });
+}
+
+async function flushViews(): Promise<void> {
+  while (waiting.length > 0) {
+    const batch = waiting.slice(0, MAX_VIEWS_PER_COMMIT);
+    waiting = waiting.slice(batch.length);
+    try {
+      await appendViews(batch.map((w) => w.view));
+    } catch (error) {
+      for (const w of batch) w.done(error ?? new Error("The access log was not written."));
+      continue;
+    }
+    await checkpointAfterWrite();
+    for (const w of batch) w.done();
+  }
+}
+
+async function appendViews(views: ProfileView[]): Promise<void> {
   await writeTransaction([LOCK.accessLog], async (tx) => {
     const last = await tx.accessLogEntry.findFirst({ orderBy: { id: "desc" }, select: { id: true, hash: true } });
     // Rows from before the chain have no hash: the first chained row starts from the genesis hash.
-    const prevHash = last?.hash || GENESIS_HASH;
-    const fields = {
-      id: (last?.id ?? 0) + 1,
-      occurredAt: new Date(),
-      actorId: actor.id,
-      actorEmail: actor.email,
-      personId: person.id,
-      smartcardId: person.smartcardId,
-      personName: person.name,
-      via,
-    };
-    await tx.accessLogEntry.create({ data: { ...fields, prevHash, hash: accessLogHash(prevHash, fields) } });
+    let prevHash = last?.hash || GENESIS_HASH;
+    let id = last?.id ?? 0;
+    const rows = views.map(({ actor, person, via, occurredAt }) => {
+      const fields = { id: ++id, occurredAt, actorId: actor.id, actorEmail: actor.email, personId: person.id, smartcardId: person.smartcardId, personName: person.name, via };
+      const row = { ...fields, prevHash, hash: accessLogHash(prevHash, fields) };
+      prevHash = row.hash;
+      return row;
+    });
+    await tx.accessLogEntry.createMany({ data: rows });
   });
-  await checkpointAfterWrite();
 }
 
 export async function listAccessLog(filter: AuditFilter) {

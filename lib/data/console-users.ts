@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { db, LOCK, writeTransaction, type Tx } from "./db";
 import { auditedChange, recordSecurityEvent, type Actor } from "./audited";
 import { passwordMatches } from "./password-check";
+import { sqlBool, sqlDate, sqlInt, type SqlDate } from "./raw-values";
 import type { ConsoleActor, ConsoleRole } from "@/lib/auth/rules";
 import { sessionIsLive, SESSION_TOUCH_MS } from "@/lib/auth/session-policy";
 
@@ -105,31 +106,50 @@ export function endAllSessions(actor: Actor, consoleUserId: number, now = new Da
  * The console user behind a session, with role and organisations read fresh from the database,
  * so a revoked role or organisation stops working at once. Null when the session is over.
  */
+type SessionActorRow = {
+  createdAt: SqlDate;
+  lastSeenAt: SqlDate;
+  endedAt: SqlDate | null;
+  userId: number | bigint;
+  email: string;
+  name: string;
+  role: string;
+  active: boolean | number | bigint;
+  smartcardId: string | null;
+  odsCode: string | null;
+};
+
+/**
+ * The console user behind a session, fresh from the database on every request (a revoked role stops at once).
+ * Every request of a signed-in user asks this, so it is one plain-SQL statement rather than a nested include,
+ * which Prisma 6 plans afresh on each call (see lib/data/profile-rows.ts).
+ */
 export async function actorForSession(sessionId: string, now = new Date()): Promise<ConsoleActor | null> {
-  const session = await db.consoleSession.findUnique({
-    where: { id: sessionId },
-    include: {
-      consoleUser: {
-        include: {
-          organisations: { select: { organisation: { select: { odsCode: true } } } },
-          person: { select: { smartcardId: true } },
-        },
-      },
-    },
-  });
-  if (!session || !sessionIsLive(session, now) || !session.consoleUser.active) return null;
+  const rows = await db.$queryRaw<SessionActorRow[]>`
+    SELECT s."createdAt", s."lastSeenAt", s."endedAt", u."id" AS "userId", u."email", u."name", u."role", u."active",
+      pe."smartcardId", o."odsCode"
+    FROM "ConsoleSession" s
+    JOIN "ConsoleUser" u ON u."id" = s."consoleUserId"
+    LEFT JOIN "Person" pe ON pe."id" = u."personId"
+    LEFT JOIN "ConsoleUserOrganisation" cuo ON cuo."consoleUserId" = u."id"
+    LEFT JOIN "Organisation" o ON o."id" = cuo."organisationId"
+    WHERE s."id" = ${sessionId}
+    ORDER BY o."odsCode"`;
+  const first = rows[0];
+  if (!first) return null;
+  const session = { createdAt: sqlDate(first.createdAt)!, lastSeenAt: sqlDate(first.lastSeenAt)!, endedAt: sqlDate(first.endedAt) };
+  if (!sessionIsLive(session, now) || !sqlBool(first.active)) return null;
   if (now.getTime() - session.lastSeenAt.getTime() > SESSION_TOUCH_MS) {
     await db.consoleSession.update({ where: { id: sessionId }, data: { lastSeenAt: now } });
   }
-  const user = session.consoleUser;
   return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role as ConsoleRole,
-    odsCodes: user.organisations.map((link) => link.organisation.odsCode),
+    id: sqlInt(first.userId),
+    email: first.email,
+    name: first.name,
+    role: first.role as ConsoleRole,
+    odsCodes: rows.flatMap((row) => (row.odsCode === null ? [] : [row.odsCode])),
     // The one field every rule about "your own profile" reads: set whenever the account is linked to a profile.
-    ownSmartcardId: user.person?.smartcardId ?? null,
+    ownSmartcardId: first.smartcardId,
   };
 }
 

@@ -1,6 +1,8 @@
 import "server-only";
 import { db, type Tx } from "./db";
-import type { Prisma } from "@/generated/prisma/client";
+import { loadPeople, type LoadedPerson } from "./profile-rows";
+
+export { findPastGrants, type PastGrant } from "./profile-rows";
 import { csmsVerdict, type PositionFacts, type Verdict, type VerdictInput } from "@/lib/domain/verdict";
 import { grantLive, reviewDue, reviewDueOn, ukDay, type ReviewReason } from "@/lib/domain/grant-dates";
 
@@ -31,60 +33,28 @@ export type PersonProfile = {
   verdictInput: VerdictInput;
 };
 
-const positionInclude = {
-  organisation: { include: { groups: { select: { group: { select: { id: true, odsCode: true, name: true } } } } } },
-  roles: { where: { endedAt: null }, orderBy: { roleCode: "asc" }, include: { jobRole: { select: { name: true } } } },
-  workgroups: { where: { endedAt: null, workgroup: "cervicalscreening" } },
-} as const;
-
-const profileInclude = { positions: { include: positionInclude, orderBy: { id: "asc" } } } as const;
-type LoadedPerson = Prisma.PersonGetPayload<{ include: typeof profileInclude }>;
-
 /**
  * A person with their active grants and the CSMS verdict, in a fixed number of queries
- * (person + positions + grants in one include, then the groups' members and the catalogue).
+ * (see lib/data/profile-rows.ts for why they are plain SQL).
  */
 export async function findPersonProfile(smartcardId: string, client: Tx | typeof db = db): Promise<PersonProfile | null> {
-  const person = await client.person.findUnique({ where: { smartcardId }, include: profileInclude });
-  return person ? (await profilesOf([person], client))[0]! : null;
+  return (await findPersonProfiles([smartcardId], client))[0] ?? null;
 }
 
 /** Many people's profiles in the same fixed number of queries as one (a bulk file names hundreds). */
 export async function findPersonProfiles(smartcardIds: string[], client: Tx | typeof db = db): Promise<PersonProfile[]> {
-  if (smartcardIds.length === 0) return [];
-  const people = await client.person.findMany({ where: { smartcardId: { in: [...new Set(smartcardIds)] } }, include: profileInclude });
-  return people.length ? profilesOf(people, client) : [];
-}
-
-async function profilesOf(people: LoadedPerson[], client: Tx | typeof db): Promise<PersonProfile[]> {
+  const { people, groupMembers } = await loadPeople(client, smartcardIds);
   const now = new Date();
-  const allPositions = people.flatMap((person) => person.positions);
-  const groupIds = [...new Set(allPositions.flatMap((p) => p.organisation.groups.map((m) => m.group.id)))];
-  const heldCodes = [...new Set(allPositions.flatMap((p) => p.roles.map((r) => r.roleCode)))];
   const view = (g: { startedAt: Date; endsAt: Date | null; reviewedAt: Date | null }): GrantView => {
     const reviewedAt = g.reviewedAt ?? g.startedAt;
     return { startedAt: g.startedAt, endsAt: g.endsAt, reviewedAt, reviewDue: reviewDue({ endsAt: g.endsAt, reviewedAt }, now) };
   };
-  const [members, csmsRoles] = await Promise.all([
-    groupIds.length
-      ? client.organisationGroupMember.findMany({
-          where: { groupId: { in: groupIds } },
-          select: { member: { select: { odsCode: true } }, group: { select: { odsCode: true } } },
-        })
-      : Promise.resolve([]),
-    client.jobRole.findMany({ where: { code: { in: heldCodes }, csmsAccess: true }, select: { code: true } }),
-  ]);
-
-  const allGroupMembers: Record<string, string[]> = {};
-  for (const { member, group } of members) (allGroupMembers[group.odsCode] ??= []).push(member.odsCode);
-  const csmsCodes = new Set(csmsRoles.map((r) => r.code));
-  return people.map((person) => profileOf(person, allGroupMembers, csmsCodes, view, now));
+  return people.map((person) => profileOf(person, groupMembers, view, now));
 }
 
 function profileOf(
   person: LoadedPerson,
   allGroupMembers: Record<string, string[]>,
-  csmsCodes: Set<string>,
   view: (g: { startedAt: Date; endsAt: Date | null; reviewedAt: Date | null }) => GrantView,
   now: Date,
 ): PersonProfile {
@@ -116,6 +86,8 @@ function profileOf(
     };
   });
 
+  // The catalogue's CSMS flag as read with the grants (only codes this person holds are ever asked about).
+  const csmsCodes = new Set(person.positions.flatMap((p) => p.roles.filter((r) => r.csmsAccess).map((r) => r.roleCode)));
   const verdictInput = { positions, isCsmsRole: (code: string) => csmsCodes.has(code), groupMembers };
   return {
     id: person.id,
@@ -170,56 +142,6 @@ export async function listCsmsJobRoles() {
 
 export async function personExists(smartcardId: string): Promise<boolean> {
   return (await db.person.count({ where: { smartcardId } })) > 0;
-}
-
-export type PastGrant = {
-  kind: "role" | "workgroup";
-  odsCode: string;
-  orgName: string;
-  roleCode: string | null;
-  roleName: string | null;
-  startedAt: Date;
-  grantedBy: string | null;
-  grantReason: string;
-  endedAt: Date;
-  endedBy: string | null;
-  endReason: string | null;
-};
-
-/** Grants that have ended, newest end first: they are never deleted, so the full history stays visible. */
-export async function findPastGrants(personId: number, limit = 50): Promise<PastGrant[]> {
-  const position = { select: { organisation: { select: { odsCode: true, name: true } } } };
-  const who = { select: { name: true } };
-  const [roles, workgroups] = await Promise.all([
-    db.roleAssignment.findMany({
-      where: { endedAt: { not: null }, position: { personId } },
-      include: { position, jobRole: { select: { name: true } }, grantedBy: who, endedBy: who },
-      orderBy: { endedAt: "desc" },
-      take: limit,
-    }),
-    db.workgroupMembership.findMany({
-      where: { endedAt: { not: null }, position: { personId } },
-      include: { position, grantedBy: who, endedBy: who },
-      orderBy: { endedAt: "desc" },
-      take: limit,
-    }),
-  ]);
-  const common = (g: (typeof roles)[number] | (typeof workgroups)[number]) => ({
-    odsCode: g.position.organisation.odsCode,
-    orgName: g.position.organisation.name,
-    startedAt: g.startedAt,
-    grantedBy: g.grantedBy?.name ?? null,
-    grantReason: g.grantReason,
-    endedAt: g.endedAt!,
-    endedBy: g.endedBy?.name ?? null,
-    endReason: g.endReason,
-  });
-  return [
-    ...roles.map((r) => ({ kind: "role" as const, roleCode: r.roleCode, roleName: r.jobRole.name, ...common(r) })),
-    ...workgroups.map((w) => ({ kind: "workgroup" as const, roleCode: null, roleName: null, ...common(w) })),
-  ]
-    .sort((a, b) => b.endedAt.getTime() - a.endedAt.getTime())
-    .slice(0, limit);
 }
 
 /** RA staff and auditors are console users: a change to their own Care Identity needs a second person. */

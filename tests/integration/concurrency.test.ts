@@ -12,6 +12,7 @@ import { verifyAuditChain } from "@/lib/data/audit-verify";
 import { DENSHAM, demoPeople } from "@/prisma/seed/demo";
 import { signInAs, signOut } from "./support/session";
 import { api, versionOf } from "./support/api";
+import { injectAuditFailure, removeAuditFailure } from "./support/database";
 
 beforeAll(() => signInAs("advanced@ra.example"));
 afterAll(() => signOut());
@@ -34,6 +35,24 @@ describe("concurrent writers", () => {
     const rows = await db.accessLogEntry.findMany({ orderBy: { id: "asc" }, select: { id: true, prevHash: true, hash: true } });
     expect(rows).toHaveLength(before + 30);
     rows.slice(1).forEach((row, i) => expect(row.prevHash).toBe(rows[i]!.hash));
+  });
+
+  it("views committed together fail together: each reader gets the error and none of their rows is written", async () => {
+    const user = await db.consoleUser.findUniqueOrThrow({ where: { email: "auditor@ra.example" } });
+    const person = await db.person.findUniqueOrThrow({ where: { smartcardId: demoPeople.canLogIn } });
+    const actor = { id: user.id, email: user.email, name: user.name, role: "auditor", odsCodes: [] } as unknown as Parameters<typeof recordProfileView>[0];
+    const before = await db.accessLogEntry.count();
+    await injectAuditFailure("AccessLogEntry");
+    try {
+      const outcomes = await Promise.allSettled(Array.from({ length: 10 }, () => recordProfileView(actor, person, "page")));
+      expect(outcomes.map((o) => o.status)).toEqual(Array<string>(10).fill("rejected"));
+    } finally {
+      await removeAuditFailure("AccessLogEntry");
+    }
+    expect(await db.accessLogEntry.count()).toBe(before);
+    // The queue is not stuck: the next reader is recorded as usual.
+    await recordProfileView(actor, person, "page");
+    expect(await db.accessLogEntry.count()).toBe(before + 1);
   });
 
   it("a limit of 5 taken by 25 callers at once lets exactly 5 through", async () => {

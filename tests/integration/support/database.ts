@@ -9,17 +9,19 @@ export const onPostgres = /^postgres(ql)?:/.test(process.env.DATABASE_URL ?? "")
 export const UNIQUE_REFUSED = /UNIQUE constraint failed|Unique constraint failed|duplicate key value violates unique constraint/;
 
 /** Makes every insert into the change log fail, as a database fault between a change and its event would. */
-export async function injectAuditFailure(): Promise<void> {
+type LogTable = "AuditEvent" | "AccessLogEntry";
+
+export async function injectAuditFailure(table: LogTable = "AuditEvent"): Promise<void> {
   if (onPostgres) {
     await db.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION "fail_audit"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'injected'; END; $$`);
-    await db.$executeRawUnsafe(`CREATE TRIGGER "fail_audit" BEFORE INSERT ON "AuditEvent" FOR EACH ROW EXECUTE FUNCTION "fail_audit"()`);
+    await db.$executeRawUnsafe(`CREATE TRIGGER "fail_audit" BEFORE INSERT ON "${table}" FOR EACH ROW EXECUTE FUNCTION "fail_audit"()`);
   } else {
-    await db.$executeRawUnsafe(`CREATE TRIGGER fail_audit BEFORE INSERT ON "AuditEvent" BEGIN SELECT RAISE(ABORT, 'injected'); END`);
+    await db.$executeRawUnsafe(`CREATE TRIGGER fail_audit BEFORE INSERT ON "${table}" BEGIN SELECT RAISE(ABORT, 'injected'); END`);
   }
 }
 
-export async function removeAuditFailure(): Promise<void> {
-  await db.$executeRawUnsafe(onPostgres ? `DROP TRIGGER IF EXISTS "fail_audit" ON "AuditEvent"` : `DROP TRIGGER IF EXISTS "fail_audit"`);
+export async function removeAuditFailure(table: LogTable = "AuditEvent"): Promise<void> {
+  await db.$executeRawUnsafe(onPostgres ? `DROP TRIGGER IF EXISTS "fail_audit" ON "${table}"` : `DROP TRIGGER IF EXISTS "fail_audit"`);
 }
 
 /** Makes the database refuse new role assignments at one position, as a fault inside one change would. */
