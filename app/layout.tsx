@@ -3,10 +3,11 @@ import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { Header } from "@/components/layout/header";
 import { currentActor } from "@/lib/auth/session";
+import { SERVICE_NAME, TITLE_TEMPLATE } from "@/lib/page-title";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  title: { default: "RA console for CSMS access", template: "%s – RA console for CSMS access" },
+  title: { default: SERVICE_NAME, template: TITLE_TEMPLATE },
   description: "Registration Authority console for Cervical Screening Management System access",
 };
 

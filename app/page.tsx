@@ -1,10 +1,14 @@
+import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LookupForm } from "@/components/forms/lookup-form";
 import { formatSmartcardId } from "@/lib/domain/smartcard";
 import { authorisePage } from "@/lib/auth/authorise";
+import { pageMetadata } from "@/lib/auth/page-metadata";
 import { personExists } from "@/lib/data/people";
 import { LookupSchema } from "@/lib/validations/person";
 import { fieldErrors } from "@/lib/validations/parse";
+
+export const generateMetadata = (): Promise<Metadata> => pageMetadata({ kind: "person:read" }, "Look up a person");
 
 type Props = { searchParams: Promise<{ smartcardId?: string | string[] }> };
 

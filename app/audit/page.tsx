@@ -5,6 +5,7 @@ import { EventsTable } from "@/components/audit/events-table";
 import { FilterForm, type FilterValues } from "@/components/audit/filter-form";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { authorisePage } from "@/lib/auth/authorise";
+import { pageMetadata } from "@/lib/auth/page-metadata";
 import { singleValues, type RawSearchParams } from "@/lib/search-params";
 import { approximateAuditEventCount, listAuditEvents } from "@/lib/data/audit";
 import { verifyAuditTrail } from "@/lib/data/audit-verify";
@@ -12,7 +13,7 @@ import { requestReferences } from "@/lib/data/requests";
 import { AuditFilterSchema } from "@/lib/validations/audit";
 import { fieldErrors } from "@/lib/validations/parse";
 
-export const metadata: Metadata = { title: "Change log" };
+export const generateMetadata = (): Promise<Metadata> => pageMetadata({ kind: "audit:read" }, "Change log");
 
 type Props = { searchParams: Promise<RawSearchParams> };
 

@@ -4,12 +4,13 @@ import { ErrorSummary } from "@/components/forms/error-summary";
 import { EmailIntakeForm } from "@/components/requests/email-intake-form";
 import { categoryNames, InboxTable } from "@/components/requests/inbox-table";
 import { authorisePage } from "@/lib/auth/authorise";
+import { pageMetadata } from "@/lib/auth/page-metadata";
 import { singleValues, type RawSearchParams } from "@/lib/search-params";
 import { canChangeAnything } from "@/lib/auth/rules";
 import { loadInbox } from "@/lib/services/request-inbox";
 import { requestStatuses, requestStatusNames } from "@/lib/validations/request";
 
-export const metadata: Metadata = { title: "Requests" };
+export const generateMetadata = (): Promise<Metadata> => pageMetadata({ kind: "request:inbox" }, "Requests");
 
 type Props = { searchParams: Promise<RawSearchParams> };
 

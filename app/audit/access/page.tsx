@@ -3,6 +3,7 @@ import Link from "next/link";
 import { FilterForm } from "@/components/audit/filter-form";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { authorisePage } from "@/lib/auth/authorise";
+import { pageMetadata } from "@/lib/auth/page-metadata";
 import { utc } from "@/lib/format";
 import { singleValues, type RawSearchParams } from "@/lib/search-params";
 import { listAccessLog } from "@/lib/data/audit";
@@ -10,7 +11,7 @@ import { formatSmartcardId } from "@/lib/domain/smartcard";
 import { AuditFilterSchema } from "@/lib/validations/audit";
 import { fieldErrors } from "@/lib/validations/parse";
 
-export const metadata: Metadata = { title: "Profile access log" };
+export const generateMetadata = (): Promise<Metadata> => pageMetadata({ kind: "audit:read" }, "Profile access log");
 
 type Props = { searchParams: Promise<RawSearchParams> };
 
