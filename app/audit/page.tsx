@@ -38,13 +38,13 @@ export default async function AuditPage({ searchParams }: Props) {
 
   return (
     <>
+      <ErrorSummary fields={Object.fromEntries(Object.entries(errors).map(([k, v]) => [`filter-${k}`, v]))} />
       <h1 className="mb-2 text-3xl font-bold">Change log</h1>
       <p className="mb-6">
         Every change to CSMS access and every security event, newest first. Times are UTC. See also the{" "}
         <Link href="/audit/access">profile access log</Link>.
       </p>
       <ChainStatus result={chain} />
-      <ErrorSummary fields={Object.fromEntries(Object.entries(errors).map(([k, v]) => [`filter-${k}`, v]))} />
       <FilterForm values={filters} errors={errors} action="/audit" />
       <p className="mb-4">
         Download these results: <a href={`/api/v1/audit/export.csv${exportQuery ? `?${exportQuery}` : ""}`}>CSV</a> ·{" "}

@@ -8,6 +8,7 @@ import {
   withErrorPrefix,
   withoutErrorPrefix,
 } from "@/lib/page-title";
+import { currentFor } from "@/components/layout/nav-link";
 
 describe("page titles", () => {
   it("puts the page before the service name", () => {
@@ -40,5 +41,18 @@ describe("error prefix", () => {
     expect(withoutErrorPrefix("Error: Error: Sign in")).toBe("Sign in");
     expect(withoutErrorPrefix("Sign in")).toBe("Sign in");
     expect(withoutErrorPrefix("Errors: Sign in")).toBe("Errors: Sign in");
+  });
+});
+
+describe("currentFor (aria-current in the header)", () => {
+  it.each([
+    ["/requests", "/requests", "page"],
+    ["/requests", "/requests/0b9c2f4e-1111-4c1d-9a7b-2f0e1d2c3b4a", "true"],
+    ["/requests", "/requests-old", undefined],
+    ["/", "/", "page"],
+    ["/", "/people/555500000002", undefined],
+    ["/audit", "/", undefined],
+  ] as const)("%s on %s -> %s", (href, pathname, expected) => {
+    expect(currentFor(href, pathname)).toBe(expected);
   });
 });

@@ -25,9 +25,9 @@ export default async function AccessLogPage({ searchParams }: Props) {
 
   return (
     <>
+      <ErrorSummary fields={Object.fromEntries(Object.entries(errors).map(([k, v]) => [`filter-${k}`, v]))} />
       <h1 className="mb-2 text-3xl font-bold">Profile access log</h1>
       <p className="mb-6">Who looked at whose profile, newest first. Times are UTC. <Link href="/audit">Back to the change log</Link>.</p>
-      <ErrorSummary fields={Object.fromEntries(Object.entries(errors).map(([k, v]) => [`filter-${k}`, v]))} />
       <FilterForm values={query} errors={errors} action="/audit/access" withActions={false} />
       <div className="card overflow-x-auto">
         {page.entries.length === 0 ? (
