@@ -76,8 +76,10 @@ test("a failed submit puts a focused error summary first in main and 'Error: ' i
   await expect(summary).toContainText("Enter a reason for this change");
   expect(await firstInMain(summary)).toBe(true);
   await expect(page).toHaveTitle(`Error: ${title(`${name} (${spaced(demoPeople.canLogIn)})`)}`);
-  // Fixing the field takes the summary, and the prefix, away.
+  // Fixing the fields takes the summary, and the prefix, away (the form is not sent again).
   await addRole.getByRole("textbox", { name: "Reason for this change" }).fill("Checking page patterns (nothing is sent).");
+  await expect(page).toHaveTitle(/^Error: /);
+  await addRole.getByRole("combobox", { name: "Job role" }).selectOption({ index: 1 });
   await expect(summary).toHaveCount(0);
   await expect(page).toHaveTitle(title(`${name} (${spaced(demoPeople.canLogIn)})`));
 });
