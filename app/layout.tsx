@@ -1,12 +1,16 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { ERROR_SUMMARY_SLOT } from "@/components/forms/error-summary-slot";
+import { FocusHeadingOnNavigation } from "@/components/layout/focus-heading";
+import { Footer } from "@/components/layout/footer";
 import { Header } from "@/components/layout/header";
 import { currentActor } from "@/lib/auth/session";
+import { SERVICE_NAME, TITLE_TEMPLATE } from "@/lib/page-title";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  title: { default: "RA console for CSMS access", template: "%s – RA console for CSMS access" },
+  title: { default: SERVICE_NAME, template: TITLE_TEMPLATE },
   description: "Registration Authority console for Cervical Screening Management System access",
 };
 
@@ -23,8 +27,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </a>
         <Header actor={actor ? { name: actor.name, role: actor.role } : null} />
         <main id="main" className="mx-auto max-w-5xl px-4 py-8" tabIndex={-1}>
+          <div id={ERROR_SUMMARY_SLOT} />
           {children}
         </main>
+        <Footer />
+        <FocusHeadingOnNavigation />
       </body>
     </html>
   );

@@ -1,10 +1,19 @@
+import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LookupForm } from "@/components/forms/lookup-form";
 import { formatSmartcardId } from "@/lib/domain/smartcard";
 import { authorisePage } from "@/lib/auth/authorise";
+import { pageMetadata } from "@/lib/auth/page-metadata";
+import { fullTitle } from "@/lib/page-title";
 import { personExists } from "@/lib/data/people";
 import { LookupSchema } from "@/lib/validations/person";
 import { fieldErrors } from "@/lib/validations/parse";
+
+// The root page shares the root layout's segment, where the layout's title template does not apply.
+export async function generateMetadata(): Promise<Metadata> {
+  const { title } = await pageMetadata({ kind: "person:read" }, "Look up a person");
+  return { title: { absolute: fullTitle(String(title)) } };
+}
 
 type Props = { searchParams: Promise<{ smartcardId?: string | string[] }> };
 

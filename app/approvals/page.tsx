@@ -3,11 +3,12 @@ import Link from "next/link";
 import { DecideForm } from "@/components/approvals/decide-form";
 import { FlashProvider } from "@/components/people/flash";
 import { authorisePage } from "@/lib/auth/authorise";
+import { pageMetadata } from "@/lib/auth/page-metadata";
 import { formatSmartcardId } from "@/lib/domain/smartcard";
 import { ukDate } from "@/lib/format";
 import { loadApprovals } from "@/lib/services/approvals";
 
-export const metadata: Metadata = { title: "Approvals" };
+export const generateMetadata = (): Promise<Metadata> => pageMetadata({ kind: "change:queue" }, "Approvals");
 
 const kindText: Record<string, string> = {
   "role.add": "Add job role",

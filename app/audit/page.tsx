@@ -5,6 +5,7 @@ import { EventsTable } from "@/components/audit/events-table";
 import { FilterForm, type FilterValues } from "@/components/audit/filter-form";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { authorisePage } from "@/lib/auth/authorise";
+import { pageMetadata } from "@/lib/auth/page-metadata";
 import { singleValues, type RawSearchParams } from "@/lib/search-params";
 import { approximateAuditEventCount, listAuditEvents } from "@/lib/data/audit";
 import { verifyAuditTrail } from "@/lib/data/audit-verify";
@@ -12,7 +13,7 @@ import { requestReferences } from "@/lib/data/requests";
 import { AuditFilterSchema } from "@/lib/validations/audit";
 import { fieldErrors } from "@/lib/validations/parse";
 
-export const metadata: Metadata = { title: "Change log" };
+export const generateMetadata = (): Promise<Metadata> => pageMetadata({ kind: "audit:read" }, "Change log");
 
 type Props = { searchParams: Promise<RawSearchParams> };
 
@@ -37,13 +38,13 @@ export default async function AuditPage({ searchParams }: Props) {
 
   return (
     <>
+      <ErrorSummary fields={Object.fromEntries(Object.entries(errors).map(([k, v]) => [`filter-${k}`, v]))} />
       <h1 className="mb-2 text-3xl font-bold">Change log</h1>
       <p className="mb-6">
         Every change to CSMS access and every security event, newest first. Times are UTC. See also the{" "}
         <Link href="/audit/access">profile access log</Link>.
       </p>
       <ChainStatus result={chain} />
-      <ErrorSummary fields={Object.fromEntries(Object.entries(errors).map(([k, v]) => [`filter-${k}`, v]))} />
       <FilterForm values={filters} errors={errors} action="/audit" />
       <p className="mb-4">
         Download these results: <a href={`/api/v1/audit/export.csv${exportQuery ? `?${exportQuery}` : ""}`}>CSV</a> ·{" "}

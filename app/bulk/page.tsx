@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { BulkUpload } from "@/components/bulk/bulk-upload";
 import { authorisePage } from "@/lib/auth/authorise";
+import { pageMetadata } from "@/lib/auth/page-metadata";
 import { decide } from "@/lib/auth/rules";
 import { BULK_COLUMNS, MAX_BULK_ROWS } from "@/lib/domain/bulk-csv";
 
-export const metadata: Metadata = { title: "Bulk changes" };
+export const generateMetadata = (): Promise<Metadata> => pageMetadata({ kind: "bulk:run" }, "Bulk changes");
 
 export default async function BulkPage() {
   const actor = await authorisePage({ kind: "bulk:run" }, "/bulk");

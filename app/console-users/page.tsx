@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { ConsoleUserForm } from "@/components/admin/console-user-form";
 import { SignOutEverywhere } from "@/components/admin/sign-out-everywhere";
 import { authorisePage } from "@/lib/auth/authorise";
+import { pageMetadata } from "@/lib/auth/page-metadata";
 import { consoleRoleNames, type ConsoleRole } from "@/lib/auth/rules";
 import { listConsoleUsers } from "@/lib/data/console-user-admin";
 import { listLiveSessions } from "@/lib/data/console-users";
@@ -9,7 +10,7 @@ import { organisationsByCode } from "@/lib/data/organisations";
 import { formatSmartcardId } from "@/lib/domain/smartcard";
 import { utc } from "@/lib/format";
 
-export const metadata: Metadata = { title: "Console users" };
+export const generateMetadata = (): Promise<Metadata> => pageMetadata({ kind: "users:manage" }, "Console users");
 
 export default async function ConsoleUsersPage() {
   const actor = await authorisePage({ kind: "users:manage" }, "/console-users");

@@ -2,11 +2,12 @@ import type { Metadata } from "next";
 import { JobRoleForm } from "@/components/admin/job-role-form";
 import { JobRoleImport } from "@/components/admin/job-role-import";
 import { authorisePage } from "@/lib/auth/authorise";
+import { pageMetadata } from "@/lib/auth/page-metadata";
 import { decide } from "@/lib/auth/rules";
 import { listJobRoles } from "@/lib/data/job-roles";
 import { groupsWithoutCodes } from "@/lib/domain/csms-user-groups";
 
-export const metadata: Metadata = { title: "Job role catalogue" };
+export const generateMetadata = (): Promise<Metadata> => pageMetadata({ kind: "person:read" }, "Job role catalogue");
 
 export default async function JobRolesPage() {
   const actor = await authorisePage({ kind: "person:read" }, "/job-roles");

@@ -2,11 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { RetryButton } from "@/components/outbox/retry-button";
 import { authorisePage } from "@/lib/auth/authorise";
+import { pageMetadata } from "@/lib/auth/page-metadata";
 import { singleValues, type RawSearchParams } from "@/lib/search-params";
 import { emailStatusNames, utcMinutes } from "@/lib/format";
 import { loadOutbox } from "@/lib/services/outbox";
 
-export const metadata: Metadata = { title: "Outbox" };
+export const generateMetadata = (): Promise<Metadata> => pageMetadata({ kind: "outbox:read" }, "Outbox");
 
 const statuses = ["pending", "sending", "sent", "failed"] as const;
 const when = (d: Date | null) => (d ? utcMinutes(d) : "—");

@@ -4,12 +4,13 @@ import { ErrorSummary } from "@/components/forms/error-summary";
 import { EmailIntakeForm } from "@/components/requests/email-intake-form";
 import { categoryNames, InboxTable } from "@/components/requests/inbox-table";
 import { authorisePage } from "@/lib/auth/authorise";
+import { pageMetadata } from "@/lib/auth/page-metadata";
 import { singleValues, type RawSearchParams } from "@/lib/search-params";
 import { canChangeAnything } from "@/lib/auth/rules";
 import { loadInbox } from "@/lib/services/request-inbox";
 import { requestStatuses, requestStatusNames } from "@/lib/validations/request";
 
-export const metadata: Metadata = { title: "Requests" };
+export const generateMetadata = (): Promise<Metadata> => pageMetadata({ kind: "request:inbox" }, "Requests");
 
 type Props = { searchParams: Promise<RawSearchParams> };
 
@@ -22,6 +23,7 @@ export default async function InboxPage({ searchParams }: Props) {
 
   return (
     <>
+      <ErrorSummary fields={Object.fromEntries(Object.entries(errors).map(([k, v]) => [`inbox-${k}`, v]))} />
       <h1 className="mb-2 text-3xl font-bold">Requests</h1>
       <p className="mb-4">Access help requests, oldest first. Open requests turn amber after 2 working days and red after 5.</p>
       <ul className="mb-6 flex flex-wrap gap-3" aria-label="Requests by status">
@@ -56,7 +58,6 @@ export default async function InboxPage({ searchParams }: Props) {
           own Registration Authority.
         </p>
       )}
-      <ErrorSummary fields={Object.fromEntries(Object.entries(errors).map(([k, v]) => [`inbox-${k}`, v]))} />
       <form method="get" action="/requests" className="card" aria-labelledby="inbox-filter-heading">
         <h2 id="inbox-filter-heading" className="mb-3 text-xl font-bold">Filter</h2>
         <div className="grid gap-x-6 sm:grid-cols-2">

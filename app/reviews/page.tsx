@@ -3,12 +3,13 @@ import Link from "next/link";
 import { FlashProvider } from "@/components/people/flash";
 import { ReviewForm } from "@/components/reviews/review-form";
 import { authorisePage } from "@/lib/auth/authorise";
+import { pageMetadata } from "@/lib/auth/page-metadata";
 import { formatSmartcardId } from "@/lib/domain/smartcard";
 import { parseOdsCode } from "@/lib/domain/ods";
 import { ukDate } from "@/lib/format";
 import { grantsAtClosedOrganisations, loadReviews } from "@/lib/services/reviews";
 
-export const metadata: Metadata = { title: "Access reviews" };
+export const generateMetadata = (): Promise<Metadata> => pageMetadata({ kind: "review:work" }, "Access reviews");
 
 type Props = { searchParams: Promise<{ odsCode?: string | string[] }> };
 

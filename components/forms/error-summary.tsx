@@ -1,6 +1,9 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { createPortal } from "react-dom";
+import { ERROR_SUMMARY_SLOT } from "./error-summary-slot";
+import { holdErrorTitle } from "./error-title";
 
 type Props = {
   title?: string;
@@ -17,27 +20,39 @@ export function useFailedAttempts() {
   return { attempt, failed: () => setAttempt((n) => n + 1) };
 }
 
-/** NHS-style error summary: announced, focused after a failed submit (or when rendered by the server), each error linking to its field. */
+const noSubscription = () => () => {};
+// The server (and hydration) render the summary where it stands; the browser then moves it into the slot.
+const findSlot = () => document.getElementById(ERROR_SUMMARY_SLOT);
+const noSlot = () => null;
+
+/**
+ * NHS-style error summary: first in <main> (above the heading, as the NHS pattern asks, even for a form far
+ * down the page), announced, focused after a failed submit (or when rendered by the server), each error
+ * linking to its field; while it shows, the page title starts "Error: ".
+ */
 export function ErrorSummary({ title = "There is a problem", message, fields = {}, idPrefix = "", focusKey }: Props) {
   const ref = useRef<HTMLDivElement>(null);
+  const slot = useSyncExternalStore(noSubscription, findSlot, noSlot);
   const entries = Object.entries(fields);
   const hasContent = Boolean(message) || entries.length > 0;
   // Focus moves when the summary mounts with errors (a server-rendered page) and after each failed attempt;
   // never as its content changes while fields are corrected, which would steal the keyboard mid-word.
-  // The attempt can be counted a render before its errors arrive, so the focus waits for the summary.
+  // The attempt can be counted a render before its errors arrive, so the focus waits for the summary,
+  // and for it to reach the slot (the move would drop the focus).
   const pendingFocus = useRef(true);
   useEffect(() => {
     pendingFocus.current = true;
   }, [focusKey]);
   useEffect(() => {
-    if (pendingFocus.current && ref.current) {
+    if (pendingFocus.current && ref.current && (slot || !findSlot())) {
       ref.current.focus();
       pendingFocus.current = false;
     }
   });
+  useEffect(() => (hasContent ? holdErrorTitle() : undefined), [hasContent]);
   if (!hasContent) return null;
-  return (
-    <div ref={ref} tabIndex={-1} role="alert" aria-labelledby={`${idPrefix}error-summary-title`} className="mb-6 border-4 border-nhs-red bg-white p-4">
+  const summary = (
+    <div ref={ref} tabIndex={-1} role="alert" aria-labelledby={`${idPrefix}error-summary-title`} className="error-summary mb-6 border-4 border-nhs-red bg-white p-4">
       <h2 id={`${idPrefix}error-summary-title`} className="mb-2 text-lg font-bold">{title}</h2>
       {message && <p className="mb-2">{message}</p>}
       {entries.length > 0 && (
@@ -51,4 +66,5 @@ export function ErrorSummary({ title = "There is a problem", message, fields = {
       )}
     </div>
   );
+  return slot ? createPortal(summary, slot) : summary;
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { consoleRoleNames, type ConsoleRole } from "@/lib/auth/rules";
+import { NavLink } from "./nav-link";
 import { SignOutButton } from "./sign-out-button";
 
 type Props = { actor: { name: string; role: ConsoleRole } | null };
@@ -18,42 +19,42 @@ export function Header({ actor }: Props) {
             <nav aria-label="Console">
               <ul className="flex gap-4">
                 <li>
-                  <Link href="/" className="text-white">Look up a person</Link>
+                  <NavLink href="/">Look up a person</NavLink>
                 </li>
                 <li>
-                  <Link href="/requests" className="text-white">Requests</Link>
+                  <NavLink href="/requests">Requests</NavLink>
                 </li>
                 <li>
-                  <Link href="/job-roles" className="text-white">Job roles</Link>
+                  <NavLink href="/job-roles">Job roles</NavLink>
                 </li>
                 {(actor.role === "ra_manager" || actor.role === "advanced_ra_agent") && (
                   <li>
-                    <Link href="/approvals" className="text-white">Approvals</Link>
+                    <NavLink href="/approvals">Approvals</NavLink>
                   </li>
                 )}
                 {(actor.role === "ra_manager" || actor.role === "advanced_ra_agent") && (
                   <li>
-                    <Link href="/reviews" className="text-white">Reviews</Link>
+                    <NavLink href="/reviews">Reviews</NavLink>
                   </li>
                 )}
                 {(actor.role === "ra_manager" || actor.role === "advanced_ra_agent") && (
                   <li>
-                    <Link href="/bulk" className="text-white">Bulk changes</Link>
+                    <NavLink href="/bulk">Bulk changes</NavLink>
                   </li>
                 )}
                 {actor.role === "ra_manager" && (
                   <li>
-                    <Link href="/console-users" className="text-white">Users</Link>
+                    <NavLink href="/console-users">Users</NavLink>
                   </li>
                 )}
                 {actor.role === "ra_manager" && (
                   <li>
-                    <Link href="/outbox" className="text-white">Outbox</Link>
+                    <NavLink href="/outbox">Outbox</NavLink>
                   </li>
                 )}
                 {readsAudit && (
                   <li>
-                    <Link href="/audit" className="text-white">Change log</Link>
+                    <NavLink href="/audit">Change log</NavLink>
                   </li>
                 )}
               </ul>

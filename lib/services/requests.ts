@@ -23,6 +23,7 @@ import {
 import { listOutbox } from "@/lib/data/outbox";
 import { requestSmartcardIds } from "./person-changes";
 import { inboxScope } from "./request-inbox";
+import { findRequestOnce, isUnrouted, isUnroutedOnce } from "./request-lookup";
 import { findOrganisationByName, organisationExists, organisationsByCode } from "@/lib/data/organisations";
 import { deliverSoon } from "@/lib/mail/sender";
 import { describeAuditEvent } from "@/lib/domain/audit-text";
@@ -170,9 +171,9 @@ export async function requestStatusForRequester(input: unknown, clientIp: string
 export async function loadRequest(id: string, actor?: ConsoleActor, picked: string | null = null) {
   const who = actor ?? (await authorise({ kind: "request:inbox" }));
   if (!/^[0-9a-f-]{36}$/.test(id)) throw notFound("There is no request with that reference.");
-  const request = await findRequest(id);
+  const request = await findRequestOnce(id);
   if (!request) throw notFound("There is no request with that reference.");
-  const unrouted = await isUnrouted(request.odsCode);
+  const unrouted = await isUnroutedOnce(request.odsCode);
   await assertAllowed(who, { kind: "request:read", odsCode: request.odsCode, unrouted });
 
   const triage = triageText(request.message);
@@ -272,10 +273,6 @@ export async function confirmIdentity(input: unknown) {
   const confirmation = parseInput(IdentityConfirmSchema, input);
   await requestToChange(actor, confirmation.id);
   return confirmRequestIdentity(actor, confirmation);
-}
-
-export async function isUnrouted(odsCode: string | null): Promise<boolean> {
-  return odsCode !== null && !(await isCovered(odsCode));
 }
 
 /** The request an officer is about to change, once they may (one for an organisation nobody covers: RA managers). */

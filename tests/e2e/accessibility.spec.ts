@@ -76,7 +76,7 @@ test.describe("as an RA agent", () => {
     // An error summary inside a change form (client-side: nothing is sent, nothing changes).
     const addRole = page.getByRole("region", { name: "Add a job role" });
     await addRole.getByRole("button", { name: "Add job role" }).click();
-    await expect(errorSummary(addRole)).toContainText("Enter a reason for this change");
+    await expect(errorSummary(page)).toContainText("Enter a reason for this change");
     await expectNoAxeViolations(page, "profile (agent) with a form error");
   });
 

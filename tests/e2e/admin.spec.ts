@@ -1,6 +1,6 @@
 // RA managers keep the job role catalogue and the console accounts; both pages are checked with axe.
 import { expect, test } from "@playwright/test";
-import { ACCOUNTS, expectNoAxeViolations, signIn } from "./support";
+import { ACCOUNTS, errorSummary, expectNoAxeViolations, signIn } from "./support";
 
 test("the manager adds an RA agent who can then sign in", async ({ page, browser }) => {
   await signIn(page, ACCOUNTS.manager);
@@ -28,7 +28,7 @@ test("the manager's form refuses bad input with a focused error summary", async 
   const add = page.getByRole("region", { name: "Add a console user" });
   await add.getByLabel("Email address").fill("not-an-email");
   await add.getByRole("button", { name: "Add console user" }).click();
-  const summary = add.getByRole("alert", { name: "There is a problem" });
+  const summary = errorSummary(page);
   await expect(summary).toBeFocused();
   await expect(summary).toContainText("Enter an email address like name@nhs.net");
   await expect(summary).toContainText("Enter the person's name");

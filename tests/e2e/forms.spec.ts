@@ -78,7 +78,7 @@ test("a change with an empty reason is refused and changes nothing", async ({ pa
   await expect(apply).toBeFocused();
   await page.keyboard.press("Enter");
 
-  const summary = errorSummary(panel);
+  const summary = errorSummary(page);
   await expect(summary).toBeFocused();
   const link = summary.getByRole("link", { name: "Enter a reason for this change" });
   await expect(link).toHaveAttribute("href", `#fix-${QUEENS_PARK.odsCode}-reason`);

@@ -224,7 +224,7 @@ test("a role where the person can already log in is warned about, proposed only 
   const acknowledge = warning.getByRole("checkbox", { name: "I have checked that this person needs this access anyway" });
   await acknowledge.check();
   await addRole.getByRole("button", { name: "Add job role" }).click();
-  await expect(errorSummary(addRole)).toContainText("Enter why this access is needed");
+  await expect(errorSummary(page)).toContainText("Enter why this access is needed");
   await expectNoAxeViolations(page, "profile with the IG warning and a missing justification");
 
   // With both, the change is proposed, not made: a warned grant needs a second person (four eyes).

@@ -66,7 +66,7 @@ export async function signOut(page: Page): Promise<void> {
   await expect(page.getByRole("button", { name: "Sign out" })).toHaveCount(0);
 }
 
-/** The error summary at the top of a form (Next.js also has a role="alert": its route announcer). */
+/** The error summary, first in <main> whichever form it is about (Next.js also has a role="alert": its route announcer). */
 export const errorSummary = (scope: Page | Locator): Locator => scope.getByRole("alert", { name: "There is a problem" });
 
 export const verdictHeadline = (page: Page): Locator => page.getByTestId("verdict-headline");

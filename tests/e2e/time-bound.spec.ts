@@ -152,7 +152,7 @@ test("the seeded pending change is on the profile, and rejecting it needs a reas
 
   // Rejecting without a note is refused, and says so by the field.
   await item.getByRole("button", { name: "Reject", exact: true }).click();
-  const summary = errorSummary(item);
+  const summary = errorSummary(page);
   await expect(summary).toBeFocused();
   await expect(summary.getByRole("link", { name: "Enter why the change is rejected" })).toBeVisible();
   const note = item.getByRole("textbox", { name: /^Your note \(/ });
@@ -212,8 +212,8 @@ test("access review: grants ending soon are listed; 'still needed' re-dates one 
 
   // "End now" without a reason is refused.
   await assistantWorkgroup.getByRole("button", { name: "End now" }).click();
-  await expect(errorSummary(assistantWorkgroup)).toBeFocused();
-  await expect(errorSummary(assistantWorkgroup)).toContainText("Enter a reason for this change");
+  await expect(errorSummary(page)).toBeFocused();
+  await expect(errorSummary(page)).toContainText("Enter a reason for this change");
   await expectNoAxeViolations(page, "/reviews with a decision missing its reason");
 
   // Still needed, until a new end date: the role leaves the list.
@@ -276,7 +276,7 @@ test("an end date given when adding the workgroup shows on the profile and in th
   await endDate.fill(ukDayFromNow(0).typed);
   await form.getByRole("textbox", { name: "Reason for this change" }).fill("Locum colposcopy sessions for one week (e2e end date).");
   await form.getByRole("button", { name: `Add workgroup at ${TRUST.odsCode}` }).click();
-  await expect(errorSummary(form)).toContainText("The end date must be after today");
+  await expect(errorSummary(page)).toContainText("The end date must be after today");
   await expect(endDate).toHaveAttribute("aria-invalid", "true");
   await expectNoAxeViolations(page, "profile with an end date error");
 

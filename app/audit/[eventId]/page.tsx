@@ -1,22 +1,34 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { authorisePage } from "@/lib/auth/authorise";
+import { pageMetadata } from "@/lib/auth/page-metadata";
+import { auditEventTitle, NOT_FOUND_TITLE } from "@/lib/page-title";
 import { utc } from "@/lib/format";
 import { findAuditEvent } from "@/lib/data/audit";
 import { requestReferences } from "@/lib/data/requests";
 import { auditActions, describeAuditEvent, describeDiff, type AuditAction } from "@/lib/domain/audit-text";
 import { formatSmartcardId } from "@/lib/domain/smartcard";
 
-export const metadata: Metadata = { title: "Change" };
-
 type Props = { params: Promise<{ eventId: string }> };
+
+// The title and the page read the event once between them.
+const eventOnce = cache(async (eventId: string) => (/^\d{1,15}$/.test(eventId) ? findAuditEvent(Number(eventId)) : null));
+const actionName = (action: string) => (action in auditActions ? auditActions[action as AuditAction] : action);
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { eventId } = await params;
+  return pageMetadata({ kind: "audit:read" }, "Change", async () => {
+    const event = await eventOnce(eventId);
+    return event ? auditEventTitle(event.id, actionName(event.action)) : NOT_FOUND_TITLE;
+  });
+}
 
 export default async function AuditEventPage({ params }: Props) {
   const { eventId } = await params;
   await authorisePage({ kind: "audit:read" }, `/audit/${encodeURIComponent(eventId)}`);
-  if (!/^\d{1,15}$/.test(eventId)) notFound();
-  const event = await findAuditEvent(Number(eventId));
+  const event = await eventOnce(eventId);
   if (!event) notFound();
   const diff = describeDiff(event.before, event.after);
   const references = await requestReferences([event.requestId]);
@@ -34,7 +46,7 @@ export default async function AuditEventPage({ params }: Props) {
           <dt className="font-bold">Who</dt>
           <dd>{event.actorName ? `${event.actorName} (${event.actorEmail})` : event.actorEmail}</dd>
           <dt className="font-bold">Action</dt>
-          <dd>{event.action in auditActions ? auditActions[event.action as AuditAction] : event.action}</dd>
+          <dd>{actionName(event.action)}</dd>
           <dt className="font-bold">Person</dt>
           <dd>
             {event.smartcardId ? (

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { FilterForm } from "@/components/audit/filter-form";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { authorisePage } from "@/lib/auth/authorise";
+import { pageMetadata } from "@/lib/auth/page-metadata";
 import { utc } from "@/lib/format";
 import { singleValues, type RawSearchParams } from "@/lib/search-params";
 import { listAccessLog } from "@/lib/data/audit";
@@ -10,7 +11,7 @@ import { formatSmartcardId } from "@/lib/domain/smartcard";
 import { AuditFilterSchema } from "@/lib/validations/audit";
 import { fieldErrors } from "@/lib/validations/parse";
 
-export const metadata: Metadata = { title: "Profile access log" };
+export const generateMetadata = (): Promise<Metadata> => pageMetadata({ kind: "audit:read" }, "Profile access log");
 
 type Props = { searchParams: Promise<RawSearchParams> };
 
@@ -24,9 +25,9 @@ export default async function AccessLogPage({ searchParams }: Props) {
 
   return (
     <>
+      <ErrorSummary fields={Object.fromEntries(Object.entries(errors).map(([k, v]) => [`filter-${k}`, v]))} />
       <h1 className="mb-2 text-3xl font-bold">Profile access log</h1>
       <p className="mb-6">Who looked at whose profile, newest first. Times are UTC. <Link href="/audit">Back to the change log</Link>.</p>
-      <ErrorSummary fields={Object.fromEntries(Object.entries(errors).map(([k, v]) => [`filter-${k}`, v]))} />
       <FilterForm values={query} errors={errors} action="/audit/access" withActions={false} />
       <div className="card overflow-x-auto">
         {page.entries.length === 0 ? (

@@ -1,21 +1,33 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { CreateWorkgroupForm } from "@/components/organisations/create-workgroup-form";
 import { FlashProvider } from "@/components/people/flash";
 import { authorisePage } from "@/lib/auth/authorise";
+import { pageMetadata } from "@/lib/auth/page-metadata";
+import { NOT_FOUND_TITLE, organisationTitle } from "@/lib/page-title";
 import { NO_ORG_WORKGROUP } from "@/lib/domain/fix";
 import { ukDate } from "@/lib/format";
 import { organisationPage } from "@/lib/services/organisation-workgroups";
 
-export const metadata: Metadata = { title: "Organisation" };
-
 type Props = { params: Promise<{ odsCode: string }> };
+
+// The title and the page read the organisation once between them.
+const organisationOnce = cache(organisationPage);
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { odsCode } = await params;
+  return pageMetadata({ kind: "person:read" }, "Organisation", async (actor) => {
+    const view = await organisationOnce(actor, odsCode);
+    return view ? organisationTitle(view.organisation.name, view.organisation.odsCode) : NOT_FOUND_TITLE;
+  });
+}
 
 export default async function OrganisationPage({ params }: Props) {
   const { odsCode } = await params;
   const actor = await authorisePage({ kind: "person:read" }, `/organisations/${encodeURIComponent(odsCode)}`);
-  const view = await organisationPage(actor, odsCode);
+  const view = await organisationOnce(actor, odsCode);
   if (!view) notFound();
   const { organisation: o, canCreateWorkgroup } = view;
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { FlashProvider } from "@/components/people/flash";
 import { PastGrants } from "@/components/people/past-grants";
 import { PendingChanges } from "@/components/people/pending-changes";
@@ -10,6 +11,7 @@ import { VerdictPanel } from "@/components/people/verdict-panel";
 import { AddRolePanel } from "@/components/people/add-role-panel";
 import { EventsTable } from "@/components/audit/events-table";
 import { authorisePage } from "@/lib/auth/authorise";
+import { pageMetadata } from "@/lib/auth/page-metadata";
 import { canChangeAnything, decide } from "@/lib/auth/rules";
 import { personHistory, recordProfileView } from "@/lib/data/audit";
 import { listPendingChanges } from "@/lib/data/pending-changes";
@@ -19,10 +21,20 @@ import { planFix } from "@/lib/domain/fix";
 import { parseOdsCode } from "@/lib/domain/ods";
 import { parseSmartcardId } from "@/lib/domain/smartcard";
 import { changeRights } from "@/lib/services/change-rights";
-
-export const metadata: Metadata = { title: "Person" };
+import { NOT_FOUND_TITLE, personTitle } from "@/lib/page-title";
 
 type Props = { params: Promise<{ smartcardId: string }>; searchParams: Promise<{ for?: string | string[] }> };
+
+// The title and the page read the profile once between them.
+const profileOnce = cache((smartcardId: string) => findPersonProfile(smartcardId));
+
+export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
+  const parsed = parseSmartcardId(decodeURIComponent((await params).smartcardId));
+  return pageMetadata({ kind: "person:read" }, "Person", async () => {
+    const profile = parsed.ok ? await profileOnce(parsed.value) : null;
+    return profile ? personTitle(profile.name, profile.smartcardId) : NOT_FOUND_TITLE;
+  });
+}
 
 export default async function PersonPage({ params, searchParams }: Props) {
   const raw = decodeURIComponent((await params).smartcardId);
@@ -30,7 +42,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
   const parsed = parseSmartcardId(raw);
   if (!parsed.ok) notFound();
   const [profile, catalogue, history] = await Promise.all([
-    findPersonProfile(parsed.value),
+    profileOnce(parsed.value),
     listCsmsJobRoles(),
     personHistory(parsed.value),
   ]);

@@ -17,6 +17,8 @@ import { IdentityPanel } from "@/components/requests/identity-panel";
 import { PlanActions } from "@/components/people/plan-actions";
 import { PlanTargetForm } from "@/components/people/plan-target-form";
 import { authorisePage } from "@/lib/auth/authorise";
+import { pageMetadata } from "@/lib/auth/page-metadata";
+import { requestPageTitle } from "@/lib/services/request-lookup";
 import { listCsmsJobRoles } from "@/lib/data/people";
 import { describeFix, describePlan } from "@/lib/domain/fix";
 import { parseOdsCode } from "@/lib/domain/ods";
@@ -26,9 +28,12 @@ import { ConsoleError } from "@/lib/errors";
 import { loadRequest } from "@/lib/services/requests";
 import { requestStatusNames } from "@/lib/validations/request";
 
-export const metadata: Metadata = { title: "Request" };
-
 type Props = { params: Promise<{ requestId: string }>; searchParams: Promise<{ for?: string | string[] }> };
+
+export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
+  const { requestId } = await params;
+  return pageMetadata({ kind: "request:inbox" }, "Request", (actor) => requestPageTitle(actor, requestId));
+}
 
 export default async function RequestPage({ params, searchParams }: Props) {
   const { requestId } = await params;
