@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { Header } from "@/components/layout/header";
+import { SessionTimeout } from "@/components/session/session-timeout";
 import { currentActor } from "@/lib/auth/session";
 import "./globals.css";
 
@@ -22,6 +23,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to main content
         </a>
         <Header actor={actor ? { name: actor.name, role: actor.role } : null} />
+        <SessionTimeout />
         <main id="main" className="mx-auto max-w-5xl px-4 py-8" tabIndex={-1}>
           {children}
         </main>

@@ -1,10 +1,11 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 
 type Props = {
   title?: string;
-  message?: string;
+  /** Text, or text with a link (a signed-out answer links to the login page). */
+  message?: ReactNode;
   fields?: Record<string, string>;
   idPrefix?: string;
   /** Changes on each failed attempt to submit; focus moves to the summary then, never while someone types. */

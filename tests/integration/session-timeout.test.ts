@@ -50,7 +50,7 @@ describe("POST /api/session (stay signed in)", () => {
     expect(new Date(body.expiresAt).getTime()).toBe((await lastSeen(sessionId)) + SESSION_IDLE_MS);
   });
 
-  it.each([
+  it.each<{ who: string; headers: Record<string, string> }>([
     { who: "another site", headers: { origin: "https://evil.example" } },
     { who: "a cross-site fetch", headers: { "sec-fetch-site": "cross-site" } },
   ])("refuses $who with 403 and leaves the clock alone", async ({ headers }) => {

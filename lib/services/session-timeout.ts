@@ -1,0 +1,13 @@
+import "server-only";
+import { currentActor, currentSessionId } from "@/lib/auth/session";
+import { SESSION_IDLE_MINUTES } from "@/lib/auth/session-policy";
+import { sessionExpiry } from "@/lib/data/session-clock";
+
+/** When the signed-in user's session ends if nothing else happens, for the timeout warning; null when signed out. */
+export async function currentSessionTimeout(): Promise<{ expiresAt: number; idleMinutes: number } | null> {
+  // currentActor first: it restarts the idle clock for this request, so the expiry read next includes it.
+  if (!(await currentActor())) return null;
+  const sessionId = await currentSessionId();
+  const expiresAt = sessionId ? await sessionExpiry(sessionId) : null;
+  return expiresAt ? { expiresAt: expiresAt.getTime(), idleMinutes: SESSION_IDLE_MINUTES } : null;
+}
