@@ -1,8 +1,11 @@
 import { currentSessionTimeout } from "@/lib/services/session-timeout";
 import { TimeoutWarning } from "./timeout-warning";
 
-/** The session-timeout warning for signed-in staff, told the session's real expiry by the server. */
+/**
+ * The session-timeout warning for signed-in staff, told by the server how long the session has left. Keyed on
+ * the expiry, so a render that moved it (a refresh after a change) starts the countdown afresh.
+ */
 export async function SessionTimeout() {
   const timeout = await currentSessionTimeout();
-  return timeout ? <TimeoutWarning expiresAt={timeout.expiresAt} idleMinutes={timeout.idleMinutes} /> : null;
+  return timeout ? <TimeoutWarning key={timeout.expiresAt} remainingMs={timeout.remainingMs} idleMinutes={timeout.idleMinutes} /> : null;
 }

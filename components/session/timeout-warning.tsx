@@ -4,12 +4,13 @@ import { signOut } from "next-auth/react";
 import { usePathname } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { restoreFormDrafts, saveFormDrafts } from "@/components/forms/form-drafts";
-import { countdownText, isStaffPath, latestExpiry, nextCheckIn, signedOutLoginPath, spokenCountdown, timeoutPhase, WARNING_LEAD_MS } from "@/lib/session/timeout";
+import { countdownText, deadlineFrom, isStaffPath, latestExpiry, nextCheckIn, signedOutLoginPath, spokenCountdown, timeoutPhase, WARNING_LEAD_MS } from "@/lib/session/timeout";
 
-// Every tab of this browser shares one server-side idle clock: the latest expiry any of them heard is kept here.
+// Every tab of this browser shares one server-side idle clock: the latest deadline any of them heard is kept
+// here, on this browser's clock (which all its tabs share).
 const SHARED_EXPIRY = "ra-console:session-expires-at";
 
-type Props = { expiresAt: number; idleMinutes: number };
+type Props = { remainingMs: number; idleMinutes: number };
 type SessionAnswer = { expiresAt: number } | "signed-out" | "unreachable";
 
 async function askServer(method: "GET" | "POST"): Promise<SessionAnswer> {
@@ -17,9 +18,8 @@ async function askServer(method: "GET" | "POST"): Promise<SessionAnswer> {
     const response = await fetch("/api/session", { method, headers: { accept: "application/json" }, cache: "no-store" });
     if (response.status === 401) return "signed-out";
     if (!response.ok) return "unreachable";
-    const body = (await response.json()) as { expiresAt?: unknown };
-    const expiresAt = typeof body.expiresAt === "string" ? Date.parse(body.expiresAt) : Number.NaN;
-    return Number.isFinite(expiresAt) ? { expiresAt } : "unreachable";
+    const expiresAt = deadlineFrom(await response.json(), Date.now());
+    return expiresAt === null ? "unreachable" : { expiresAt };
   } catch {
     return "unreachable";
   }
@@ -38,11 +38,12 @@ function sharedExpiry(): string | null {
  * counts down with "Stay signed in" (Enter or Escape) and "Sign out". The server's expiry is checked before
  * the dialog opens and before signing out, so activity in another tab or request is never overruled.
  */
-export function TimeoutWarning({ expiresAt: fromServer, idleMinutes }: Props) {
+export function TimeoutWarning({ remainingMs, idleMinutes }: Props) {
   const pathname = usePathname();
-  // What this tab heard since the page was rendered: "Stay signed in", the server's check, other tabs.
-  const [heard, setHeard] = useState<number | null>(null);
-  const expiresAt = latestExpiry(fromServer, heard) ?? fromServer;
+  // The rendered page's deadline on this browser's clock (the component is remounted for each new one).
+  const [fromServer] = useState(() => Date.now() + remainingMs);
+  // What this tab heard since: the server's own answers replace it, other tabs' can only move it later.
+  const [expiresAt, setExpiresAt] = useState(fromServer);
   const [open, setOpen] = useState(false);
   const [checks, setChecks] = useState(0);
   const [now, setNow] = useState(() => Date.now());
@@ -54,7 +55,7 @@ export function TimeoutWarning({ expiresAt: fromServer, idleMinutes }: Props) {
   const staffPage = isStaffPath(pathname);
 
   const learn = useCallback((expiry: number) => {
-    setHeard((known) => latestExpiry(known, expiry));
+    setExpiresAt(expiry);
     try {
       if ((latestExpiry(sharedExpiry()) ?? 0) < expiry) window.localStorage.setItem(SHARED_EXPIRY, String(expiry));
     } catch {
@@ -79,7 +80,7 @@ export function TimeoutWarning({ expiresAt: fromServer, idleMinutes }: Props) {
   useEffect(() => {
     const onStorage = (event: StorageEvent) => {
       const expiry = event.key === SHARED_EXPIRY ? latestExpiry(event.newValue) : null;
-      if (expiry) setHeard((known) => latestExpiry(known, expiry));
+      if (expiry) setExpiresAt((known) => latestExpiry(known, expiry) ?? known);
     };
     window.addEventListener("storage", onStorage);
     return () => window.removeEventListener("storage", onStorage);
@@ -102,10 +103,13 @@ export function TimeoutWarning({ expiresAt: fromServer, idleMinutes }: Props) {
       if (cancelled) return;
       if (answer === "signed-out") return expire();
       const confirmed = answer === "unreachable" ? expiresAt : answer.expiresAt;
-      if (confirmed > expiresAt) return learn(confirmed);
-      if (timeoutPhase(confirmed, Date.now()) === "expired") return expire();
-      setNow(Date.now());
-      setOpen(true);
+      learn(confirmed);
+      const confirmedPhase = timeoutPhase(confirmed, Date.now());
+      if (confirmedPhase === "expired") return expire();
+      if (confirmedPhase === "warning") {
+        setNow(Date.now());
+        setOpen(true);
+      }
     }, nextCheckIn(expiresAt, Date.now()));
     return () => {
       cancelled = true;

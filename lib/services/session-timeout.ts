@@ -4,10 +4,11 @@ import { SESSION_IDLE_MINUTES } from "@/lib/auth/session-policy";
 import { sessionExpiry } from "@/lib/data/session-clock";
 
 /** When the signed-in user's session ends if nothing else happens, for the timeout warning; null when signed out. */
-export async function currentSessionTimeout(): Promise<{ expiresAt: number; idleMinutes: number } | null> {
+export async function currentSessionTimeout(): Promise<{ expiresAt: number; remainingMs: number; idleMinutes: number } | null> {
   // currentActor first: it restarts the idle clock for this request, so the expiry read next includes it.
   if (!(await currentActor())) return null;
   const sessionId = await currentSessionId();
   const expiresAt = sessionId ? await sessionExpiry(sessionId) : null;
-  return expiresAt ? { expiresAt: expiresAt.getTime(), idleMinutes: SESSION_IDLE_MINUTES } : null;
+  if (!expiresAt) return null;
+  return { expiresAt: expiresAt.getTime(), remainingMs: Math.max(0, expiresAt.getTime() - Date.now()), idleMinutes: SESSION_IDLE_MINUTES };
 }

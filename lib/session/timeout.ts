@@ -54,6 +54,15 @@ export function latestExpiry(...candidates: (number | string | null | undefined)
   return latest;
 }
 
+/**
+ * The moment on this browser's clock when the session ends, from the server's answer (remainingMs, a duration,
+ * so a browser clock that is wrong does not matter) and when it arrived; null when the answer is unreadable.
+ */
+export function deadlineFrom(answer: unknown, receivedAt: number): number | null {
+  const remaining = (answer as { remainingMs?: unknown } | null)?.remainingMs;
+  return typeof remaining === "number" && Number.isFinite(remaining) && remaining >= 0 ? receivedAt + remaining : null;
+}
+
 // Pages anyone may use without signing in: no session to warn about there.
 const PUBLIC_PATHS = ["/login", "/requests/new", "/requests/submitted", "/requests/status"];
 

@@ -27,7 +27,10 @@ describe("GET /api/session", () => {
     const { status, body, cacheControl } = await call("GET");
     expect(status).toBe(200);
     expect(cacheControl).toBe("no-store");
-    expect(body).toEqual({ expiresAt: new Date(seen.getTime() + SESSION_IDLE_MS).toISOString(), idleMinutes: SESSION_IDLE_MINUTES });
+    expect(body).toEqual({ expiresAt: new Date(seen.getTime() + SESSION_IDLE_MS).toISOString(), remainingMs: expect.any(Number), idleMinutes: SESSION_IDLE_MINUTES });
+    // A duration for the browser to count down from, whatever its own clock says.
+    expect(body.remainingMs).toBeGreaterThan(SESSION_IDLE_MS - 10 * MINUTE - 5_000);
+    expect(body.remainingMs).toBeLessThanOrEqual(SESSION_IDLE_MS - 10 * MINUTE);
     expect(await lastSeen(sessionId)).toBe(seen.getTime());
   });
 
@@ -48,6 +51,7 @@ describe("POST /api/session (stay signed in)", () => {
     expect(status).toBe(200);
     expect(await lastSeen(sessionId)).toBeGreaterThanOrEqual(before);
     expect(new Date(body.expiresAt).getTime()).toBe((await lastSeen(sessionId)) + SESSION_IDLE_MS);
+    expect(body.remainingMs).toBeGreaterThan(SESSION_IDLE_MS - 5_000);
   });
 
   it.each<{ who: string; headers: Record<string, string> }>([

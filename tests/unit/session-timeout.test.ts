@@ -3,6 +3,7 @@ import { DEFAULT_IDLE_MINUTES, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, idleMinutes
 import {
   WARNING_LEAD_MS,
   countdownText,
+  deadlineFrom,
   isStaffPath,
   latestExpiry,
   nextCheckIn,
@@ -117,6 +118,16 @@ describe("latestExpiry across tabs", () => {
     ["an unreadable value beside a good one", ["garbage", 5000], 5000],
   ] as const)("%s", (_name, values, latest) => {
     expect(latestExpiry(...values)).toBe(latest);
+  });
+});
+
+describe("deadlineFrom the server's answer", () => {
+  it("counts the remaining time from when the answer arrived, on this browser's clock", () => {
+    expect(deadlineFrom({ expiresAt: "2020-01-01T00:00:00Z", remainingMs: 90_000 }, 1_000_000)).toBe(1_090_000);
+    expect(deadlineFrom({ remainingMs: 0 }, 5)).toBe(5);
+  });
+  it.each([null, "text", {}, { remainingMs: "90000" }, { remainingMs: -1 }, { remainingMs: Number.POSITIVE_INFINITY }])("refuses %j", (answer) => {
+    expect(deadlineFrom(answer, 1_000_000)).toBeNull();
   });
 });
 

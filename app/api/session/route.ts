@@ -5,7 +5,9 @@ import { SESSION_IDLE_MINUTES } from "@/lib/auth/session-policy";
 import { extendSession, sessionExpiry } from "@/lib/data/session-clock";
 import { notSignedIn } from "@/lib/errors";
 
-const answer = (expiresAt: Date) => NextResponse.json({ expiresAt: expiresAt.toISOString(), idleMinutes: SESSION_IDLE_MINUTES });
+// remainingMs is what the browser counts down from: its own clock may differ from ours, a duration does not.
+const answer = (expiresAt: Date) =>
+  NextResponse.json({ expiresAt: expiresAt.toISOString(), remainingMs: Math.max(0, expiresAt.getTime() - Date.now()), idleMinutes: SESSION_IDLE_MINUTES });
 
 // When the caller's session ends; reading it does not keep the session alive.
 export const GET = apiRoute(async () => {
