@@ -1,13 +1,16 @@
 // What someone typed into the page's fields, kept in sessionStorage (this tab only, gone when it closes) when
 // their session ends under them, and put back when they return to the same page after signing in. One
 // mechanism for every form: it reads the DOM, so react-hook-form, controlled fields and plain forms alike.
-// Passwords, hidden and file inputs are never kept.
+// Passwords, hidden and file inputs are never kept. A draft belongs to the console user signed in when it was kept:
+// on a shared computer the next person to sign in in the same tab never sees it.
 
 const PREFIX = "ra-console:draft:";
+const OWNER = "ra-console:draft-owner";
 const SKIPPED_TYPES = new Set(["password", "hidden", "file", "submit", "button", "reset", "image"]);
 
 type Field = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 type Draft = Record<string, string | boolean>;
+type Kept = { owner: string | null; fields: Draft };
 
 const keyFor = (path: string) => `${PREFIX}${path}`;
 
@@ -34,6 +37,15 @@ function storage(): Storage | null {
 
 const isChoice = (field: Field): field is HTMLInputElement => field instanceof HTMLInputElement && (field.type === "checkbox" || field.type === "radio");
 
+/** Who drafts kept from now on belong to: set by the signed-in pages, before any draft can be kept. */
+export function setDraftOwner(owner: string): void {
+  try {
+    storage()?.setItem(OWNER, owner);
+  } catch {
+    // Without storage there are no drafts either.
+  }
+}
+
 /** Keeps the fields of the page's main content for this path (replacing an older draft of it). */
 export function saveFormDrafts(path = window.location.pathname, root: ParentNode = document.getElementById("main") ?? document): void {
   const draft: Draft = {};
@@ -44,7 +56,8 @@ export function saveFormDrafts(path = window.location.pathname, root: ParentNode
     else if (field.value !== "") draft[key] = field.value;
   }
   try {
-    if (Object.keys(draft).length > 0) storage()?.setItem(keyFor(path), JSON.stringify(draft));
+    const kept: Kept = { owner: storage()?.getItem(OWNER) ?? null, fields: draft };
+    if (Object.keys(draft).length > 0) storage()?.setItem(keyFor(path), JSON.stringify(kept));
   } catch {
     // Storage full or refused: nothing more can be done for the draft.
   }
@@ -60,17 +73,19 @@ function setValue(field: Field, value: string): void {
 }
 
 /**
- * Puts back the draft kept for this path into the fields that are on the page, opens any closed disclosure
- * holding one, then forgets the draft. Returns how many fields were put back.
+ * Puts back the draft `owner` kept for this path into the fields that are on the page, opens any closed
+ * disclosure holding one, then forgets the draft (anyone else's too). Returns how many fields were put back.
  */
-export function restoreFormDrafts(path = window.location.pathname, root: ParentNode = document.getElementById("main") ?? document): number {
+export function restoreFormDrafts(owner: string, path = window.location.pathname, root: ParentNode = document.getElementById("main") ?? document): number {
   const store = storage();
   const raw = store?.getItem(keyFor(path));
   if (!raw) return 0;
   store?.removeItem(keyFor(path));
   let draft: Draft;
   try {
-    draft = JSON.parse(raw) as Draft;
+    const kept = JSON.parse(raw) as Kept;
+    if (kept.owner !== owner || !kept.fields || typeof kept.fields !== "object") return 0;
+    draft = kept.fields;
   } catch {
     return 0;
   }

@@ -7,5 +7,5 @@ import { TimeoutWarning } from "./timeout-warning";
  */
 export async function SessionTimeout() {
   const timeout = await currentSessionTimeout();
-  return timeout ? <TimeoutWarning key={timeout.expiresAt} remainingMs={timeout.remainingMs} idleMinutes={timeout.idleMinutes} /> : null;
+  return timeout ? <TimeoutWarning key={timeout.expiresAt} remainingMs={timeout.remainingMs} idleMinutes={timeout.idleMinutes} owner={timeout.owner} /> : null;
 }

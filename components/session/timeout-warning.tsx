@@ -3,14 +3,14 @@
 import { signOut } from "next-auth/react";
 import { usePathname } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from "react";
-import { restoreFormDrafts, saveFormDrafts } from "@/components/forms/form-drafts";
+import { restoreFormDrafts, saveFormDrafts, setDraftOwner } from "@/components/forms/form-drafts";
 import { countdownText, deadlineFrom, isStaffPath, latestExpiry, nextCheckIn, signedOutLoginPath, spokenCountdown, timeoutPhase, WARNING_LEAD_MS } from "@/lib/session/timeout";
 
 // Every tab of this browser shares one server-side idle clock: the latest deadline any of them heard is kept
 // here, on this browser's clock (which all its tabs share).
 const SHARED_EXPIRY = "ra-console:session-expires-at";
 
-type Props = { remainingMs: number; idleMinutes: number };
+type Props = { remainingMs: number; idleMinutes: number; owner: string };
 type SessionAnswer = { expiresAt: number } | "signed-out" | "unreachable";
 
 async function askServer(method: "GET" | "POST"): Promise<SessionAnswer> {
@@ -38,7 +38,7 @@ function sharedExpiry(): string | null {
  * counts down with "Stay signed in" (Enter or Escape) and "Sign out". The server's expiry is checked before
  * the dialog opens and before signing out, so activity in another tab or request is never overruled.
  */
-export function TimeoutWarning({ remainingMs, idleMinutes }: Props) {
+export function TimeoutWarning({ remainingMs, idleMinutes, owner }: Props) {
   const pathname = usePathname();
   // The rendered page's deadline on this browser's clock (the component is remounted for each new one).
   const [fromServer] = useState(() => Date.now() + remainingMs);
@@ -88,9 +88,10 @@ export function TimeoutWarning({ remainingMs, idleMinutes }: Props) {
 
   // What was typed before a sign-in interrupted it comes back on the same page, once the page has rendered.
   useEffect(() => {
-    const timer = window.setTimeout(() => setRestored(restoreFormDrafts(pathname)), 0);
+    setDraftOwner(owner);
+    const timer = window.setTimeout(() => setRestored(restoreFormDrafts(owner, pathname)), 0);
     return () => window.clearTimeout(timer);
-  }, [pathname]);
+  }, [owner, pathname]);
 
   // Sleeps until the warning is due (or the session ends), then asks the server before acting.
   useEffect(() => {

@@ -147,3 +147,22 @@ test("a change sent after the session ended links to sign in, and what was typed
   await expect(organisation).toHaveValue(chosen.organisation);
   await expect(role).toHaveValue(chosen.role);
 });
+
+test("someone else signing in in the same tab does not get the draft", async ({ page }) => {
+  await openProfile(page);
+  await reasonBox(page).fill(REASON);
+  setLastSeen(31 * MINUTE);
+  await page.getByRole("region", { name: "Add a job role" }).getByRole("button", { name: "Add job role" }).click();
+  await errorSummary(page).getByRole("link", { name: "Sign in again" }).click();
+
+  await expect(page).toHaveURL(/\/login\?/);
+  await page.getByLabel("Email address").fill(ACCOUNTS.advanced);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page).toHaveURL(profile);
+  await expect(reasonBox(page)).toBeVisible();
+  // The page looked for a draft (and dropped the one that is not theirs) without putting it back.
+  await expect.poll(() => page.evaluate(() => sessionStorage.getItem(`ra-console:draft:${location.pathname}`))).toBeNull();
+  await expect(reasonBox(page)).toHaveValue("");
+  await expect(page.getByText("What you typed before you were signed out has been put back.")).toHaveCount(0);
+});
