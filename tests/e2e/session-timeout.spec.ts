@@ -119,15 +119,20 @@ test("when time runs out: the login page says why, and signing in returns to the
   await expect(reasonBox(page)).toHaveValue("");
 });
 
-test("a change sent after the session ended links to sign in, and what was typed survives it", async ({ page }) => {
-  await openProfile(page);
+/** Fills the "Add a job role" form so the browser's own checks pass and it reaches the server. */
+async function fillAddRole(page: Page) {
   const form = page.getByRole("region", { name: "Add a job role" });
   const organisation = form.getByLabel("Organisation");
   const role = form.getByLabel("Job role");
   await organisation.selectOption({ index: 1 });
   await role.selectOption({ index: 1 });
-  const chosen = { organisation: await organisation.inputValue(), role: await role.inputValue() };
   await reasonBox(page).fill(REASON);
+  return { form, organisation, role, chosen: { organisation: await organisation.inputValue(), role: await role.inputValue() } };
+}
+
+test("a change sent after the session ended links to sign in, and what was typed survives it", async ({ page }) => {
+  await openProfile(page);
+  const { form, organisation, role, chosen } = await fillAddRole(page);
 
   setLastSeen(31 * MINUTE);
   await form.getByRole("button", { name: "Add job role" }).press("Enter");
@@ -150,10 +155,10 @@ test("a change sent after the session ended links to sign in, and what was typed
 
 test("someone else signing in in the same tab does not get the draft", async ({ page }) => {
   await openProfile(page);
-  await reasonBox(page).fill(REASON);
+  const { form } = await fillAddRole(page);
   setLastSeen(31 * MINUTE);
-  await page.getByRole("region", { name: "Add a job role" }).getByRole("button", { name: "Add job role" }).click();
-  await errorSummary(page).getByRole("link", { name: "Sign in again" }).click();
+  await form.getByRole("button", { name: "Add job role" }).click();
+  await errorSummary(form).getByRole("link", { name: "Sign in again" }).click();
 
   await expect(page).toHaveURL(/\/login\?/);
   await page.getByLabel("Email address").fill(ACCOUNTS.advanced);
