@@ -171,3 +171,19 @@ test("someone else signing in in the same tab does not get the draft", async ({ 
   await expect(reasonBox(page)).toHaveValue("");
   await expect(page.getByText("What you typed before you were signed out has been put back.")).toHaveCount(0);
 });
+
+test("staying signed in in one tab closes the warning in the other", async ({ page }) => {
+  await openProfile(page);
+  const other = await page.context().newPage();
+  await other.goto(profile);
+  await expect(reasonBox(other)).toBeVisible();
+  await other.waitForLoadState("networkidle");
+  // One clock for the whole browser: both tabs reach the warning together.
+  await bringUpWarning(page);
+  await expect(warning(other)).toBeVisible();
+
+  await page.bringToFront();
+  await warning(page).getByRole("button", { name: "Stay signed in" }).press("Enter");
+  await expect(warning(page)).toBeHidden();
+  await expect(warning(other)).toBeHidden();
+});
