@@ -5,6 +5,7 @@ import { ERROR_SUMMARY_SLOT } from "@/components/forms/error-summary-slot";
 import { FocusHeadingOnNavigation } from "@/components/layout/focus-heading";
 import { Footer } from "@/components/layout/footer";
 import { Header } from "@/components/layout/header";
+import { SessionTimeout } from "@/components/session/session-timeout";
 import { currentActor } from "@/lib/auth/session";
 import { SERVICE_NAME, TITLE_TEMPLATE } from "@/lib/page-title";
 import "./globals.css";
@@ -26,6 +27,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to main content
         </a>
         <Header actor={actor ? { name: actor.name, role: actor.role } : null} />
+        <SessionTimeout />
         <main id="main" className="mx-auto max-w-5xl px-4 py-8" tabIndex={-1}>
           <div id={ERROR_SUMMARY_SLOT} />
           {children}

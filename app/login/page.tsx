@@ -3,6 +3,7 @@ import Link from "next/link";
 import { LoginForm } from "@/components/forms/login-form";
 import { OidcSignIn } from "@/components/forms/oidc-sign-in";
 import { credentialsSignIn, oidcSignInName } from "@/lib/auth/options";
+import { SESSION_IDLE_MINUTES } from "@/lib/auth/session-policy";
 import { safeReturnPath } from "@/lib/safe-return-path";
 import { signInWaitMessage } from "@/lib/validations/login";
 
@@ -17,15 +18,20 @@ const signInProblems: Record<string, string> = {
   CareIdentityProfileMismatch: "Your Care Identity does not match the profile linked to your console account. Ask your RA manager to check your smartcard ID.",
 };
 
-type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string }> };
+type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string; reason?: string }> };
 
 export default async function LoginPage({ searchParams }: Props) {
-  const { callbackUrl, error } = await searchParams;
+  const { callbackUrl, error, reason } = await searchParams;
   const returnTo = safeReturnPath(callbackUrl);
   return (
     <div className="card max-w-xl">
       <h1 className="mb-4 text-3xl font-bold">Sign in</h1>
       <p className="mb-6">Registration Authority staff and auditors sign in to manage and review CSMS access.</p>
+      {reason === "idle" && (
+        <p role="status" className="mb-6 border-l-8 border-nhs-blue bg-nhs-pale-grey p-4 font-bold">
+          You were signed out after {SESSION_IDLE_MINUTES} minutes without activity. Sign in again to carry on where you were.
+        </p>
+      )}
       {error && error !== "CredentialsSignin" && (
         <p role="alert" className="mb-6 border-4 border-nhs-red p-4 font-bold">
           {signInProblems[error] ?? signInWaitMessage(error) ?? "Sign-in did not complete. Try again, or ask your RA manager for help."}

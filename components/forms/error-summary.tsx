@@ -1,13 +1,14 @@
 "use client";
 
-import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import { createPortal } from "react-dom";
 import { ERROR_SUMMARY_SLOT } from "./error-summary-slot";
 import { holdErrorTitle } from "./error-title";
 
 type Props = {
   title?: string;
-  message?: string;
+  /** Text, or text with a link (a signed-out answer links to the login page). */
+  message?: ReactNode;
   fields?: Record<string, string>;
   idPrefix?: string;
   /** Changes on each failed attempt to submit; focus moves to the summary then, never while someone types. */

@@ -4,17 +4,18 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { FieldErrors, FieldValues } from "react-hook-form";
 import { useFailedAttempts } from "./error-summary";
+import { shownFailure, type ShownFailure } from "./signed-out";
 
 type Failure = { message: string; fields?: Record<string, string>; code?: string };
 type Result<T> = { ok: true; value: T } | ({ ok: false } & Failure);
 
 /**
  * Shared plumbing for forms that call a Server Action: keep its failure for the error summary (and count
- * the attempt so focus moves there), refresh the page's server data on success, merge field errors.
+ * the attempt so focus moves there; a signed-out answer keeps what was typed and links to sign in), refresh the page's server data on success, merge field errors.
  */
 export function useActionForm() {
   const router = useRouter();
-  const [failure, setFailure] = useState<Failure>();
+  const [failure, setFailure] = useState<ShownFailure<Failure>>();
   const [done, setDone] = useState<string>();
   const { attempt, failed } = useFailedAttempts();
 
@@ -23,7 +24,7 @@ export function useActionForm() {
     setDone(undefined);
     const result = await action();
     if (!result.ok) {
-      setFailure(result);
+      setFailure(shownFailure(result));
       failed();
       return undefined;
     }

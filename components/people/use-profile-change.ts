@@ -5,6 +5,7 @@ import { useState } from "react";
 import type { FieldErrors, FieldValues } from "react-hook-form";
 import type { ChangeResult } from "@/app/people/[smartcardId]/actions";
 import { useFailedAttempts } from "@/components/forms/error-summary";
+import { shownFailure, type ShownFailure } from "@/components/forms/signed-out";
 import { useFlash } from "./flash";
 
 type Failure = Extract<ChangeResult, { ok: false }>;
@@ -16,14 +17,14 @@ type Failure = Extract<ChangeResult, { ok: false }>;
 export function useProfileChange() {
   const router = useRouter();
   const flash = useFlash();
-  const [failure, setFailure] = useState<Failure>();
+  const [failure, setFailure] = useState<ShownFailure<Failure>>();
   const { attempt, failed } = useFailedAttempts();
 
   async function submit(action: () => Promise<ChangeResult>): Promise<Failure | undefined> {
     setFailure(undefined);
     const result = await action();
     if (!result.ok) {
-      setFailure(result);
+      setFailure(shownFailure(result));
       failed();
       return result;
     }

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { changeRequestAction } from "@/app/requests/actions";
 import { ErrorSummary, useFailedAttempts } from "@/components/forms/error-summary";
+import { shownFailure, type ShownFailure } from "@/components/forms/signed-out";
 import { requestStatusNames } from "@/lib/validations/request";
 
 type Props = {
@@ -25,7 +26,7 @@ export function RequestActions({ request, me, colleagues, draftReply, canChange 
   const [colleague, setColleague] = useState("");
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string>();
-  const [failure, setFailure] = useState<{ message: string; fields?: Record<string, string> }>();
+  const [failure, setFailure] = useState<ShownFailure<{ message: string; fields?: Record<string, string> }>>();
   const { attempt, failed } = useFailedAttempts();
 
   async function send(update: Update, message: string) {
@@ -35,7 +36,7 @@ export function RequestActions({ request, me, colleagues, draftReply, canChange 
     const result = await changeRequestAction({ id: request.id, version: request.version, ...update });
     setBusy(false);
     if (!result.ok) {
-      setFailure(result);
+      setFailure(shownFailure(result));
       return failed();
     }
     setDone(message);
