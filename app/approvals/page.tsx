@@ -4,7 +4,7 @@ import { DecideForm } from "@/components/approvals/decide-form";
 import { FlashProvider } from "@/components/people/flash";
 import { authorisePage } from "@/lib/auth/authorise";
 import { formatSmartcardId } from "@/lib/domain/smartcard";
-import { ukDate } from "@/lib/format";
+import { UkDate } from "@/components/ui/uk-time";
 import { loadApprovals } from "@/lib/services/approvals";
 
 export const metadata: Metadata = { title: "Approvals" };
@@ -41,11 +41,11 @@ export default async function ApprovalsPage() {
                   {c.roleCode ? ` ${c.roleCode}` : ""} at {c.odsCode}
                 </h2>
                 <p className="mb-1">
-                  For <Link href={`/people/${c.smartcardId}`}>{formatSmartcardId(c.smartcardId)}</Link>, proposed by {c.proposedBy.name} on {ukDate(c.createdAt)}
-                  {c.expiresAt && <>; expires {ukDate(c.expiresAt)}</>}.
+                  For <Link href={`/people/${c.smartcardId}`}>{formatSmartcardId(c.smartcardId)}</Link>, proposed by {c.proposedBy.name} on <UkDate at={c.createdAt} />
+                  {c.expiresAt && <>; expires <UkDate at={c.expiresAt} /></>}.
                 </p>
                 <p className="mb-1">Reason: {c.reason}</p>
-                {c.endsAt && <p className="mb-1">Ends on {ukDate(c.endsAt)}.</p>}
+                {c.endsAt && <p className="mb-1">Ends on <UkDate at={c.endsAt} />.</p>}
                 {c.justification && <p className="mb-1">IG justification: {c.justification}</p>}
                 <p className="mb-3">Needs a second person because {c.why.join("; ")}.</p>
                 {c.mine ? (

@@ -39,7 +39,7 @@ export default async function AuditPage({ searchParams }: Props) {
     <>
       <h1 className="mb-2 text-3xl font-bold">Change log</h1>
       <p className="mb-6">
-        Every change to CSMS access and every security event, newest first. Times are UTC. See also the{" "}
+        Every change to CSMS access and every security event, newest first. Times are UK time. See also the{" "}
         <Link href="/audit/access">profile access log</Link>.
       </p>
       <ChainStatus result={chain} />

@@ -1,6 +1,7 @@
 import type { GrantView } from "@/lib/data/people";
 import { ukDay } from "@/lib/domain/grant-dates";
-import { ukDate } from "@/lib/format";
+import { ukDate } from "@/lib/dates";
+import { UkDate } from "@/components/ui/uk-time";
 import { Disclosure } from "./disclosure";
 import { EndDateForm } from "./end-date-form";
 
@@ -21,8 +22,8 @@ export function GrantDates({ grant, target, canChange, label }: Props) {
   const prefix = `end-${target.odsCode}-${target.roleCode ?? "wg"}-`;
   return (
     <>
-      <span className="block text-sm text-nhs-grey">since {ukDate(grant.startedAt)}</span>
-      {grant.endsAt && <span className="block text-sm font-bold">ends on {ukDate(grant.endsAt)}</span>}
+      <span className="block text-sm text-nhs-grey">since <UkDate at={grant.startedAt} /></span>
+      {grant.endsAt && <span className="block text-sm font-bold">ends on <UkDate at={grant.endsAt} /></span>}
       {grant.reviewDue && (
         <span className="block text-sm font-bold text-nhs-red" data-testid="review-due">
           {grant.reviewDue === "ending_soon" ? "Review due: ends within 14 days" : `Review due: not reviewed since ${ukDate(grant.reviewedAt)}`}

@@ -11,7 +11,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { LANCING_PRACTICES, QUEENS_PARK, TRUST, demoPeople } from "../../prisma/seed/demo";
 import { demoPending, endingSoon } from "../../prisma/seed/time-bound";
 import { startOfUkDay, ukDay } from "../../lib/domain/grant-dates";
-import { ukDate } from "../../lib/format";
+import { ukDate } from "../../lib/dates";
 import { ACCOUNTS, demoPerson, errorSummary, expectNoAxeViolations, signIn, spaced, verdictHeadline } from "./support";
 
 const DAY = 24 * 3600 * 1000;

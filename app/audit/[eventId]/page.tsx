@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { authorisePage } from "@/lib/auth/authorise";
-import { utc } from "@/lib/format";
+import { UkDateTime } from "@/components/ui/uk-time";
 import { findAuditEvent } from "@/lib/data/audit";
 import { requestReferences } from "@/lib/data/requests";
 import { auditActions, describeAuditEvent, describeDiff, type AuditAction } from "@/lib/domain/audit-text";
@@ -29,8 +29,8 @@ export default async function AuditEventPage({ params }: Props) {
         <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2">
           <dt className="font-bold">Event</dt>
           <dd>{event.id}</dd>
-          <dt className="font-bold">When (UTC)</dt>
-          <dd>{utc(event.occurredAt)}</dd>
+          <dt className="font-bold">When</dt>
+          <dd><UkDateTime at={event.occurredAt} /></dd>
           <dt className="font-bold">Who</dt>
           <dd>{event.actorName ? `${event.actorName} (${event.actorEmail})` : event.actorEmail}</dd>
           <dt className="font-bold">Action</dt>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { FilterForm } from "@/components/audit/filter-form";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { authorisePage } from "@/lib/auth/authorise";
-import { utc } from "@/lib/format";
+import { UkDateTime } from "@/components/ui/uk-time";
 import { singleValues, type RawSearchParams } from "@/lib/search-params";
 import { listAccessLog } from "@/lib/data/audit";
 import { formatSmartcardId } from "@/lib/domain/smartcard";
@@ -25,7 +25,7 @@ export default async function AccessLogPage({ searchParams }: Props) {
   return (
     <>
       <h1 className="mb-2 text-3xl font-bold">Profile access log</h1>
-      <p className="mb-6">Who looked at whose profile, newest first. Times are UTC. <Link href="/audit">Back to the change log</Link>.</p>
+      <p className="mb-6">Who looked at whose profile, newest first. Times are UK time. <Link href="/audit">Back to the change log</Link>.</p>
       <ErrorSummary fields={Object.fromEntries(Object.entries(errors).map(([k, v]) => [`filter-${k}`, v]))} />
       <FilterForm values={query} errors={errors} action="/audit/access" withActions={false} />
       <div className="card overflow-x-auto">
@@ -36,7 +36,7 @@ export default async function AccessLogPage({ searchParams }: Props) {
             <caption className="sr-only">Profile views, newest first</caption>
             <thead>
               <tr>
-                <th scope="col">When (UTC)</th>
+                <th scope="col">When</th>
                 <th scope="col">Who looked</th>
                 <th scope="col">Profile</th>
                 <th scope="col">Through</th>
@@ -45,7 +45,7 @@ export default async function AccessLogPage({ searchParams }: Props) {
             <tbody>
               {page.entries.map((e) => (
                 <tr key={e.id}>
-                  <td className="whitespace-nowrap">{utc(e.occurredAt)}</td>
+                  <td className="whitespace-nowrap"><UkDateTime at={e.occurredAt} /></td>
                   <td className="break-all">{e.actorEmail}</td>
                   <td>
                     <Link href={`/people/${e.smartcardId}`}>{e.personName} ({formatSmartcardId(e.smartcardId)})</Link>

@@ -5,7 +5,8 @@ import { CreateWorkgroupForm } from "@/components/organisations/create-workgroup
 import { FlashProvider } from "@/components/people/flash";
 import { authorisePage } from "@/lib/auth/authorise";
 import { NO_ORG_WORKGROUP } from "@/lib/domain/fix";
-import { ukDate } from "@/lib/format";
+import { ukDate } from "@/lib/dates";
+import { UkDate } from "@/components/ui/uk-time";
 import { organisationPage } from "@/lib/services/organisation-workgroups";
 
 export const metadata: Metadata = { title: "Organisation" };
@@ -36,7 +37,7 @@ export default async function OrganisationPage({ params }: Props) {
         </p>
         <h2 className="mb-2 mt-4 text-xl font-bold">cervicalscreening workgroup</h2>
         {o.cervicalScreeningWorkgroup ? (
-          <p data-testid="org-workgroup">Created {ukDate(new Date(o.cervicalScreeningWorkgroup.createdAt))}{o.cervicalScreeningWorkgroup.createdBy && ` by ${o.cervicalScreeningWorkgroup.createdBy}`}.</p>
+          <p data-testid="org-workgroup">Created <UkDate at={new Date(o.cervicalScreeningWorkgroup.createdAt)} />{o.cervicalScreeningWorkgroup.createdBy && ` by ${o.cervicalScreeningWorkgroup.createdBy}`}.</p>
         ) : (
           <>
             <p data-testid="org-workgroup">None: {NO_ORG_WORKGROUP}.</p>
