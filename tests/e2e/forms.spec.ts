@@ -32,7 +32,8 @@ test("a malformed smartcard ID gives a focused error summary that links to the f
   const field = page.getByLabel("Smartcard ID");
   await expect(field).toHaveAttribute("aria-invalid", "true");
   await expect(field).toHaveAccessibleDescription(/Error: A smartcard ID has 12 digits — this has 11/);
-  await expect(page).toHaveURL(/\/$/);
+  // The server answered the GET form: the address keeps what was typed.
+  await expect(page).toHaveURL(/\/\?smartcardId=5555\+0000\+000$/);
 
   // From the summary, the next Tab reaches the link and Enter takes the user to the field.
   await page.keyboard.press("Tab");
