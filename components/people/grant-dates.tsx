@@ -12,11 +12,6 @@ type Props = {
   label: string;
 };
 
-const ukTyped = (d: Date) => {
-  const [y, m, day] = ukDay(d).split("-");
-  return `${Number(day)}/${Number(m)}/${y}`;
-};
-
 /** When a grant started, when it ends, whether a review is due; and, for those who may, a way to re-date it. */
 export function GrantDates({ grant, target, canChange, label }: Props) {
   const prefix = `end-${target.odsCode}-${target.roleCode ?? "wg"}-`;
@@ -32,7 +27,7 @@ export function GrantDates({ grant, target, canChange, label }: Props) {
       {canChange && (
         <Disclosure summary={grant.endsAt ? "Change end date" : "Set end date"} label={`${grant.endsAt ? "Change" : "Set"} the end date of ${label}`}>
           {/* Keyed on the profile version, like ChangeForm: after any change lands it starts again from the new version. */}
-          <EndDateForm key={target.version} target={target} current={grant.endsAt ? ukTyped(grant.endsAt) : ""} idPrefix={prefix} />
+          <EndDateForm key={target.version} target={target} current={grant.endsAt ? ukDay(grant.endsAt) : undefined} idPrefix={prefix} />
         </Disclosure>
       )}
     </>

@@ -127,11 +127,13 @@ test("adding a job role with the 'Add a job role' form updates the verdict", asy
   await expect(jobRole).toBeFocused();
   await page.keyboard.type("R8001");
   await expect(jobRole).toHaveValue("R8001");
-  // The optional end date comes next: left empty, the role is open-ended.
-  await page.keyboard.press("Tab");
-  const endDate = form.getByRole("textbox", { name: "End date (optional)" });
-  await expect(endDate).toBeFocused();
-  await expect(endDate).toHaveValue("");
+  // The optional end date comes next (day, month and year boxes): left empty, the role is open-ended.
+  const endDate = form.getByRole("group", { name: "End date (optional)" });
+  for (const box of ["Day", "Month", "Year"]) {
+    await page.keyboard.press("Tab");
+    await expect(endDate.getByRole("textbox", { name: box })).toBeFocused();
+    await expect(endDate.getByRole("textbox", { name: box })).toHaveValue("");
+  }
   await page.keyboard.press("Tab");
   await expect(form.getByRole("textbox", { name: "Reason for this change" })).toBeFocused();
   await page.keyboard.type("New starter: practice nurse (e2e keyboard test)");

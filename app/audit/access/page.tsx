@@ -7,8 +7,7 @@ import { UkDateTime } from "@/components/ui/uk-time";
 import { singleValues, type RawSearchParams } from "@/lib/search-params";
 import { listAccessLog } from "@/lib/data/audit";
 import { formatSmartcardId } from "@/lib/domain/smartcard";
-import { AuditFilterSchema } from "@/lib/validations/audit";
-import { fieldErrors } from "@/lib/validations/parse";
+import { readFilterPage } from "@/lib/validations/audit";
 
 export const metadata: Metadata = { title: "Profile access log" };
 
@@ -17,9 +16,8 @@ type Props = { searchParams: Promise<RawSearchParams> };
 export default async function AccessLogPage({ searchParams }: Props) {
   await authorisePage({ kind: "audit:read" }, "/audit/access");
   const query = singleValues(await searchParams);
-  const parsed = AuditFilterSchema.safeParse(query);
-  const errors = parsed.success ? {} : fieldErrors(parsed.error);
-  const page = parsed.success ? await listAccessLog(parsed.data) : { entries: [], nextCursor: null };
+  const { filter, errors } = readFilterPage(query);
+  const page = filter ? await listAccessLog(filter) : { entries: [], nextCursor: null };
   const keep = new URLSearchParams(Object.entries(query).filter(([k]) => k !== "cursor"));
 
   return (
