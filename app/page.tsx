@@ -28,6 +28,8 @@ export default async function LookupPage({ searchParams }: Props) {
     const parsed = LookupSchema.safeParse({ smartcardId: typed });
     if (!parsed.success) error = fieldErrors(parsed.error).smartcardId;
     else if (await personExists(parsed.data.smartcardId)) redirect(`/people/${parsed.data.smartcardId}`);
+    // One address per answer, however the ID was typed (spaces, dashes).
+    else if (typed !== parsed.data.smartcardId) redirect(`/?smartcardId=${parsed.data.smartcardId}`);
     else unknownId = parsed.data.smartcardId;
   }
 

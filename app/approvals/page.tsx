@@ -5,7 +5,7 @@ import { FlashProvider } from "@/components/people/flash";
 import { authorisePage } from "@/lib/auth/authorise";
 import { pageMetadata } from "@/lib/auth/page-metadata";
 import { formatSmartcardId } from "@/lib/domain/smartcard";
-import { ukDate } from "@/lib/format";
+import { UkDate } from "@/components/ui/uk-time";
 import { loadApprovals } from "@/lib/services/approvals";
 
 export const generateMetadata = (): Promise<Metadata> => pageMetadata({ kind: "change:queue" }, "Approvals");
@@ -42,11 +42,11 @@ export default async function ApprovalsPage() {
                   {c.roleCode ? ` ${c.roleCode}` : ""} at {c.odsCode}
                 </h2>
                 <p className="mb-1">
-                  For <Link href={`/people/${c.smartcardId}`}>{formatSmartcardId(c.smartcardId)}</Link>, proposed by {c.proposedBy.name} on {ukDate(c.createdAt)}
-                  {c.expiresAt && <>; expires {ukDate(c.expiresAt)}</>}.
+                  For <Link href={`/people/${c.smartcardId}`}>{formatSmartcardId(c.smartcardId)}</Link>, proposed by {c.proposedBy.name} on <UkDate at={c.createdAt} />
+                  {c.expiresAt && <>; expires <UkDate at={c.expiresAt} /></>}.
                 </p>
                 <p className="mb-1">Reason: {c.reason}</p>
-                {c.endsAt && <p className="mb-1">Ends on {ukDate(c.endsAt)}.</p>}
+                {c.endsAt && <p className="mb-1">Ends on <UkDate at={c.endsAt} />.</p>}
                 {c.justification && <p className="mb-1">IG justification: {c.justification}</p>}
                 <p className="mb-3">Needs a second person because {c.why.join("; ")}.</p>
                 {c.mine ? (

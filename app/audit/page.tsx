@@ -10,8 +10,7 @@ import { singleValues, type RawSearchParams } from "@/lib/search-params";
 import { approximateAuditEventCount, listAuditEvents } from "@/lib/data/audit";
 import { verifyAuditTrail } from "@/lib/data/audit-verify";
 import { requestReferences } from "@/lib/data/requests";
-import { AuditFilterSchema } from "@/lib/validations/audit";
-import { fieldErrors } from "@/lib/validations/parse";
+import { readFilterPage } from "@/lib/validations/audit";
 
 export const generateMetadata = (): Promise<Metadata> => pageMetadata({ kind: "audit:read" }, "Change log");
 
@@ -23,9 +22,8 @@ const VERIFY_ON_VIEW_LIMIT = 100_000;
 export default async function AuditPage({ searchParams }: Props) {
   await authorisePage({ kind: "audit:read" }, "/audit");
   const query = singleValues(await searchParams);
-  const parsed = AuditFilterSchema.safeParse(query);
-  const errors = parsed.success ? {} : fieldErrors(parsed.error);
-  const page = parsed.success ? await listAuditEvents(parsed.data) : { events: [], nextCursor: null };
+  const { filter, errors, apiQuery } = readFilterPage(query);
+  const page = filter ? await listAuditEvents(filter) : { events: [], nextCursor: null };
   const verify = query.verify === "full" || (await approximateAuditEventCount()) <= VERIFY_ON_VIEW_LIMIT;
   const [chain, references] = await Promise.all([
     verify ? verifyAuditTrail() : null,
@@ -34,14 +32,16 @@ export default async function AuditPage({ searchParams }: Props) {
 
   const filters: FilterValues = { ...query };
   const keep = new URLSearchParams(Object.entries(query).filter(([k]) => k !== "cursor" && k !== "verify"));
-  const exportQuery = keep.toString();
+  // The page's own links keep the boxes as typed; the exports get the same window as the API's instants.
+  const pageQuery = keep.toString();
+  const exportQuery = new URLSearchParams(Object.entries(apiQuery).filter(([k]) => k !== "cursor" && k !== "verify")).toString();
 
   return (
     <>
       <ErrorSummary fields={Object.fromEntries(Object.entries(errors).map(([k, v]) => [`filter-${k}`, v]))} />
       <h1 className="mb-2 text-3xl font-bold">Change log</h1>
       <p className="mb-6">
-        Every change to CSMS access and every security event, newest first. Times are UTC. See also the{" "}
+        Every change to CSMS access and every security event, newest first. Times are UK time. See also the{" "}
         <Link href="/audit/access">profile access log</Link>.
       </p>
       <ChainStatus result={chain} />
@@ -54,7 +54,7 @@ export default async function AuditPage({ searchParams }: Props) {
         <EventsTable events={page.events} caption="Changes, newest first" references={references} />
       </div>
       <nav aria-label="Change log pages" className="flex gap-4">
-        {query.cursor && <Link href={`/audit${exportQuery ? `?${exportQuery}` : ""}`}>Newest changes</Link>}
+        {query.cursor && <Link href={`/audit${pageQuery ? `?${pageQuery}` : ""}`}>Newest changes</Link>}
         {page.nextCursor !== null && <Link href={`/audit?${new URLSearchParams({ ...Object.fromEntries(keep), cursor: String(page.nextCursor) })}`}>Older changes</Link>}
       </nav>
     </>

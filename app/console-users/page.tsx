@@ -8,7 +8,7 @@ import { listConsoleUsers } from "@/lib/data/console-user-admin";
 import { listLiveSessions } from "@/lib/data/console-users";
 import { organisationsByCode } from "@/lib/data/organisations";
 import { formatSmartcardId } from "@/lib/domain/smartcard";
-import { utc } from "@/lib/format";
+import { UkDateTime } from "@/components/ui/uk-time";
 
 export const generateMetadata = (): Promise<Metadata> => pageMetadata({ kind: "users:manage" }, "Console users");
 
@@ -72,15 +72,15 @@ export default async function ConsoleUsersPage() {
                           <caption className="sr-only">Live sessions of {u.name}</caption>
                           <thead>
                             <tr>
-                              <th scope="col">Started (UTC)</th>
-                              <th scope="col">Last seen (UTC)</th>
+                              <th scope="col">Started</th>
+                              <th scope="col">Last seen</th>
                             </tr>
                           </thead>
                           <tbody>
                             {live.map((s, i) => (
                               <tr key={i}>
-                                <td className="whitespace-nowrap">{utc(s.startedAt)}</td>
-                                <td className="whitespace-nowrap">{utc(s.lastSeenAt)}</td>
+                                <td className="whitespace-nowrap"><UkDateTime at={s.startedAt} /></td>
+                                <td className="whitespace-nowrap"><UkDateTime at={s.lastSeenAt} /></td>
                               </tr>
                             ))}
                           </tbody>

@@ -4,13 +4,14 @@ import { RetryButton } from "@/components/outbox/retry-button";
 import { authorisePage } from "@/lib/auth/authorise";
 import { pageMetadata } from "@/lib/auth/page-metadata";
 import { singleValues, type RawSearchParams } from "@/lib/search-params";
-import { emailStatusNames, utcMinutes } from "@/lib/format";
+import { UkDateTime } from "@/components/ui/uk-time";
+import { emailStatusNames } from "@/lib/format";
 import { loadOutbox } from "@/lib/services/outbox";
 
 export const generateMetadata = (): Promise<Metadata> => pageMetadata({ kind: "outbox:read" }, "Outbox");
 
 const statuses = ["pending", "sending", "sent", "failed"] as const;
-const when = (d: Date | null) => (d ? utcMinutes(d) : "—");
+const when = (d: Date | null) => (d ? <UkDateTime at={d} /> : "—");
 
 type Props = { searchParams: Promise<RawSearchParams> };
 
@@ -68,7 +69,7 @@ export default async function OutboxPage({ searchParams }: Props) {
                   <td>
                     <strong>{emailStatusNames[email.status] ?? email.status}</strong>
                     <span className="block text-sm">
-                      {email.status === "sent" ? `at ${when(email.sentAt)}` : `${email.attempts} attempt${email.attempts === 1 ? "" : "s"}`}
+                      {email.status === "sent" ? <>at {when(email.sentAt)}</> : `${email.attempts} attempt${email.attempts === 1 ? "" : "s"}`}
                     </span>
                     {email.lastError && <span className="block text-sm text-nhs-red">{email.lastError}</span>}
                     {email.status === "failed" && <RetryButton id={email.id} subject={email.subject} />}

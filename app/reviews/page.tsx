@@ -6,7 +6,8 @@ import { authorisePage } from "@/lib/auth/authorise";
 import { pageMetadata } from "@/lib/auth/page-metadata";
 import { formatSmartcardId } from "@/lib/domain/smartcard";
 import { parseOdsCode } from "@/lib/domain/ods";
-import { ukDate } from "@/lib/format";
+import { ukDate } from "@/lib/dates";
+import { UkDate } from "@/components/ui/uk-time";
 import { grantsAtClosedOrganisations, loadReviews } from "@/lib/services/reviews";
 
 export const generateMetadata = (): Promise<Metadata> => pageMetadata({ kind: "review:work" }, "Access reviews");
@@ -71,8 +72,8 @@ export default async function ReviewsPage({ searchParams }: Props) {
                     {what} at {g.odsCode}
                   </h2>
                   <p className="mb-1">
-                    <Link href={`/people/${g.smartcardId}`}>{g.personName} ({formatSmartcardId(g.smartcardId)})</Link>, {g.orgName}. Granted {ukDate(g.startedAt)}
-                    {g.reviewedAt.getTime() !== g.startedAt.getTime() && <>, last re-certified {ukDate(g.reviewedAt)}</>}.
+                    <Link href={`/people/${g.smartcardId}`}>{g.personName} ({formatSmartcardId(g.smartcardId)})</Link>, {g.orgName}. Granted <UkDate at={g.startedAt} />
+                    {g.reviewedAt.getTime() !== g.startedAt.getTime() && <>, last re-certified <UkDate at={g.reviewedAt} /></>}.
                   </p>
                   <p className="mb-3 font-bold">
                     {g.reason === "ending_soon" ? `Ends on ${ukDate(g.endsAt!)}: is it still needed after that?` : `Not reviewed for 12 months (due ${ukDate(g.dueAt)}).`}

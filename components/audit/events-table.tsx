@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { AuditEventRow } from "@/lib/data/audit";
 import { describeAuditEvent } from "@/lib/domain/audit-text";
 import { formatSmartcardId } from "@/lib/domain/smartcard";
-import { utc } from "@/lib/format";
+import { ukDateTime } from "@/lib/dates";
 
 
 type Props = { events: AuditEventRow[]; caption: string; empty?: string; references?: Record<string, string> };
@@ -14,7 +14,7 @@ export function EventsTable({ events, caption, empty = "No changes match.", refe
       <caption className="sr-only">{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">When (UTC)</th>
+          <th scope="col">When</th>
           <th scope="col">Who</th>
           <th scope="col">Change</th>
           <th scope="col">Person</th>
@@ -26,7 +26,9 @@ export function EventsTable({ events, caption, empty = "No changes match.", refe
         {events.map((e) => (
           <tr key={e.id}>
             <td className="whitespace-nowrap">
-              <Link href={`/audit/${e.id}`} aria-label={`Event ${e.id} at ${utc(e.occurredAt)}`}>{utc(e.occurredAt)}</Link>
+              <Link href={`/audit/${e.id}`} aria-label={`Event ${e.id} at ${ukDateTime(e.occurredAt)}`}>
+                <time dateTime={e.occurredAt.toISOString()}>{ukDateTime(e.occurredAt)}</time>
+              </Link>
             </td>
             <td className="break-words">
               {e.actorName ?? e.actorEmail}

@@ -1,42 +1,27 @@
-"use client";
-
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
-import { useForm } from "react-hook-form";
-import type { z } from "zod";
-import { LookupSchema } from "@/lib/validations/person";
-import { ErrorSummary, useFailedAttempts } from "./error-summary";
+import { ErrorSummary } from "./error-summary";
 import { TextField } from "./text-field";
 
-type LookupValues = z.input<typeof LookupSchema>;
-
+/**
+ * The lookup is a plain GET form: the page validates the query on the server and answers with the error
+ * summary, so the browser loads no form library for one field (the page's JS budget is 10 KB gzip,
+ * checked by scripts/route-js-report.mjs). noValidate: the server's messages, not the browser's bubbles.
+ */
 export function LookupForm({ defaultValue, serverError }: { defaultValue: string; serverError?: string }) {
-  const router = useRouter();
-  const { register, handleSubmit, formState } = useForm<LookupValues, unknown, z.output<typeof LookupSchema>>({
-    resolver: zodResolver(LookupSchema),
-    defaultValues: { smartcardId: defaultValue },
-    shouldFocusError: false,
-  });
-  const error = formState.errors.smartcardId?.message ?? (formState.isSubmitted ? undefined : serverError);
-
-  // The server checks again: the query string is input like any other.
-  const { attempt, failed } = useFailedAttempts();
-  const onSubmit = handleSubmit(({ smartcardId }) => router.push(`/?smartcardId=${smartcardId}`), failed);
-
   return (
-    <form onSubmit={onSubmit} noValidate role="search" aria-label="Person lookup">
-      <ErrorSummary fields={error ? { smartcardId: error } : {}} focusKey={attempt} />
+    <form action="/" method="get" noValidate role="search" aria-label="Person lookup">
+      <ErrorSummary fields={serverError ? { smartcardId: serverError } : {}} />
       <TextField
+        name="smartcardId"
         label="Smartcard ID"
         hint="12 digits, for example 5555 1234 5678. Spaces and dashes are fine."
         inputMode="numeric"
         autoComplete="off"
         spellCheck={false}
-        error={error}
+        error={serverError}
+        defaultValue={defaultValue}
         className="input max-w-xs text-lg tracking-wider"
-        {...register("smartcardId")}
       />
-      <button type="submit" className="button" disabled={formState.isSubmitting}>Look up</button>
+      <button type="submit" className="button">Look up</button>
     </form>
   );
 }

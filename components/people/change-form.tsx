@@ -2,13 +2,14 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
-import { useForm, type Resolver } from "react-hook-form";
+import { useForm, useWatch, type Resolver } from "react-hook-form";
 import { changePersonAction } from "@/app/people/[smartcardId]/actions";
 import type { ChangeKind } from "@/lib/services/person-changes";
 import { AddRoleSchema, AddWorkgroupSchema } from "@/lib/validations/person";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { SelectField } from "@/components/forms/select-field";
 import { TextArea } from "@/components/forms/text-area";
+import type { DateParts } from "@/lib/domain/date-parts";
 import { EndDateField } from "./end-date-field";
 import { useProfileChange } from "./use-profile-change";
 
@@ -30,7 +31,7 @@ export type RoleChoices = {
   roleGroups: { userGroup: string; roles: { code: string; label: string }[] }[];
 };
 
-type ChangeValues = ChangeTarget & { reason: string; endDate?: string; acknowledgeWarning?: boolean; justification?: string };
+type ChangeValues = ChangeTarget & { reason: string; endDate?: DateParts; acknowledgeWarning?: boolean; justification?: string };
 
 // Role changes carry a role code, workgroup changes do not: the schema follows the kind.
 const resolverFor = (kind: ChangeKind) =>
@@ -46,11 +47,12 @@ export function ChangeForm(props: Props) {
 
 function VersionedChangeForm({ kind, target, idPrefix, submitLabel, defaultReason = "", tone = "go", choices }: Props) {
   const { submit, failure, attempt, failed, fieldsFrom } = useProfileChange();
-  const { register, handleSubmit, formState } = useForm<ChangeValues>({
+  const { register, handleSubmit, formState, control } = useForm<ChangeValues>({
     resolver: resolverFor(kind),
     defaultValues: { ...target, reason: defaultReason },
     shouldFocusError: false,
   });
+  const endDate = useWatch({ control, name: "endDate" });
 
   // Once the server has warned, the warning stays with the form until the change goes through.
   const [warned, setWarned] = useState<string[]>();
@@ -112,10 +114,11 @@ function VersionedChangeForm({ kind, target, idPrefix, submitLabel, defaultReaso
       {kind.endsWith(".add") && (
         <EndDateField
           id={`${idPrefix}endDate`}
-          label="End date (optional)"
-          hint="For locums, bank staff and temporary clinics. Access ends at the start of this day, UK time. For example 3/12/2026."
+          legend="End date (optional)"
+          hint="For locums, bank staff and temporary clinics. Access ends at the start of this day, UK time. For example, 27 3 2027"
           error={fields.endDate}
-          {...register("endDate")}
+          value={endDate}
+          register={(part) => register(`endDate.${part}`)}
         />
       )}
       <TextArea

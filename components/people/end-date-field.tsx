@@ -1,9 +1,28 @@
-import { forwardRef, type InputHTMLAttributes } from "react";
-import { TextField } from "@/components/forms/text-field";
+import type { UseFormRegisterReturn } from "react-hook-form";
+import { DateInput } from "@/components/forms/date-input";
+import { readDateParts, type DatePart, type DateParts } from "@/lib/domain/date-parts";
 
-type Props = InputHTMLAttributes<HTMLInputElement> & { name: string; id: string; label: string; hint: string; error?: string };
+type Props = {
+  id: string;
+  legend: string;
+  hint: string;
+  error?: string;
+  /** What the boxes hold now: the same reading as the schema's marks the wrong ones. */
+  value: DateParts | undefined;
+  register: (part: DatePart) => UseFormRegisterReturn;
+};
 
-/** A UK date typed as day/month/year; the shared schema reads it as a day in Europe/London. */
-export const EndDateField = forwardRef<HTMLInputElement, Props>(function EndDateField(props, ref) {
-  return <TextField ref={ref} inputMode="numeric" autoComplete="off" maxLength={10} className="input w-40" {...props} />;
-});
+/** A grant's end date in the NHS date input; the shared schema reads it as a day in Europe/London. */
+export function EndDateField({ id, legend, hint, error, value, register }: Props) {
+  const read = readDateParts(value ?? {}, legend);
+  return (
+    <DateInput
+      id={id}
+      legend={legend}
+      hint={hint}
+      error={error}
+      wrongParts={read.ok ? [] : read.parts}
+      inputs={{ day: register("day"), month: register("month"), year: register("year") }}
+    />
+  );
+}

@@ -1,6 +1,7 @@
 import type { GrantView } from "@/lib/data/people";
 import { ukDay } from "@/lib/domain/grant-dates";
-import { ukDate } from "@/lib/format";
+import { ukDate } from "@/lib/dates";
+import { UkDate } from "@/components/ui/uk-time";
 import { Disclosure } from "./disclosure";
 import { EndDateForm } from "./end-date-form";
 
@@ -11,18 +12,13 @@ type Props = {
   label: string;
 };
 
-const ukTyped = (d: Date) => {
-  const [y, m, day] = ukDay(d).split("-");
-  return `${Number(day)}/${Number(m)}/${y}`;
-};
-
 /** When a grant started, when it ends, whether a review is due; and, for those who may, a way to re-date it. */
 export function GrantDates({ grant, target, canChange, label }: Props) {
   const prefix = `end-${target.odsCode}-${target.roleCode ?? "wg"}-`;
   return (
     <>
-      <span className="block text-sm text-nhs-grey">since {ukDate(grant.startedAt)}</span>
-      {grant.endsAt && <span className="block text-sm font-bold">ends on {ukDate(grant.endsAt)}</span>}
+      <span className="block text-sm text-nhs-grey">since <UkDate at={grant.startedAt} /></span>
+      {grant.endsAt && <span className="block text-sm font-bold">ends on <UkDate at={grant.endsAt} /></span>}
       {grant.reviewDue && (
         <span className="block text-sm font-bold text-nhs-red" data-testid="review-due">
           {grant.reviewDue === "ending_soon" ? "Review due: ends within 14 days" : `Review due: not reviewed since ${ukDate(grant.reviewedAt)}`}
@@ -31,7 +27,7 @@ export function GrantDates({ grant, target, canChange, label }: Props) {
       {canChange && (
         <Disclosure summary={grant.endsAt ? "Change end date" : "Set end date"} label={`${grant.endsAt ? "Change" : "Set"} the end date of ${label}`}>
           {/* Keyed on the profile version, like ChangeForm: after any change lands it starts again from the new version. */}
-          <EndDateForm key={target.version} target={target} current={grant.endsAt ? ukTyped(grant.endsAt) : ""} idPrefix={prefix} />
+          <EndDateForm key={target.version} target={target} current={grant.endsAt ? ukDay(grant.endsAt) : undefined} idPrefix={prefix} />
         </Disclosure>
       )}
     </>

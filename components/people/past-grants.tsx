@@ -1,5 +1,5 @@
 import type { PastGrant } from "@/lib/data/people";
-import { ukDate } from "@/lib/format";
+import { UkDate } from "@/components/ui/uk-time";
 
 
 /** Ended job roles and workgroup memberships, with who gave and ended them and why. */
@@ -28,12 +28,12 @@ export function PastGrants({ grants }: { grants: PastGrant[] }) {
                   <span className="font-mono">{g.odsCode}</span> {g.orgName}
                 </td>
                 <td>
-                  {ukDate(g.startedAt)}
+                  <UkDate at={g.startedAt} />
                   {g.grantedBy && ` by ${g.grantedBy}`}
                   <span className="block break-words text-sm text-nhs-grey">{g.grantReason}</span>
                 </td>
                 <td>
-                  {ukDate(g.endedAt)}
+                  <UkDate at={g.endedAt} />
                   {g.endedBy && ` by ${g.endedBy}`}
                   {g.endReason && <span className="block break-words text-sm text-nhs-grey">{g.endReason}</span>}
                 </td>

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { ukDate } from "@/lib/format";
+import { ukDate } from "@/lib/dates";
+import { UkDate } from "@/components/ui/uk-time";
 
 type Pending = { id: string; kind: string; odsCode: string; roleCode: string | null; reason: string; createdAt: Date; expiresAt: Date | null; proposedBy: { name: string } };
 
@@ -23,7 +24,7 @@ export function PendingChanges({ pending, canDecide }: { pending: Pending[]; can
               {kindText[c.kind] ?? c.kind}
               {c.roleCode ? ` ${c.roleCode}` : ""} at {c.odsCode}
             </span>{" "}
-            — proposed by {c.proposedBy.name} on {ukDate(c.createdAt)}
+            — proposed by {c.proposedBy.name} on <UkDate at={c.createdAt} />
             {c.expiresAt && `, expires ${ukDate(c.expiresAt)}`}. {c.reason}
           </li>
         ))}

@@ -1,5 +1,5 @@
 import type { PersonProfile } from "@/lib/data/people";
-import { ukDate } from "@/lib/format";
+import { UkDate } from "@/components/ui/uk-time";
 import type { ChangeRights } from "@/lib/services/change-rights";
 import { AskForm } from "./ask-form";
 import { ChangeForm } from "./change-form";
@@ -40,7 +40,7 @@ export function PositionsTable({ profile, rights, requestId, asked = [] }: Props
                     )}
                     {p.lapsed.map((g) => (
                       <span key={`${g.kind}-${g.roleCode}`} className="block text-sm" data-testid="lapsed-grant">
-                        {g.kind === "role" ? `${g.roleCode} ${g.roleName}` : "cervicalscreening workgroup"}: ended (expired) on {ukDate(g.endsAt)}
+                        {g.kind === "role" ? `${g.roleCode} ${g.roleName}` : "cervicalscreening workgroup"}: ended (expired) on <UkDate at={g.endsAt} />
                       </span>
                     ))}
                   </td>

@@ -1,4 +1,5 @@
-import { emailStatusNames, utcMinutes } from "@/lib/format";
+import { UkDateTime } from "@/components/ui/uk-time";
+import { emailStatusNames } from "@/lib/format";
 import { NoteForm } from "./note-form";
 
 type Note = { id: string; kind: string; authorName: string; text: string; createdAt: Date };
@@ -10,7 +11,7 @@ const noteLabel: Record<string, string> = {
   to_requester: "Asked the requester",
 };
 
-const when = utcMinutes;
+const when = (at: Date) => <UkDateTime at={at} />;
 
 /** Notes, the requester's replies and every email sent about the request, in the order they happened. */
 export function RequestConversation({ requestId, notes, emails, canChange }: { requestId: string; notes: Note[]; emails: Email[]; canChange: boolean }) {
@@ -41,7 +42,7 @@ export function RequestConversation({ requestId, notes, emails, canChange }: { r
             <li key={email.id} className="mb-2">
               <strong>{emailStatusNames[email.status] ?? email.status}</strong>: {email.subject}{" "}
               <span className="text-nhs-grey">
-                ({email.sentAt ? `sent ${when(email.sentAt)}` : `queued ${when(email.createdAt)}`}
+                ({email.sentAt ? <>sent {when(email.sentAt)}</> : <>queued {when(email.createdAt)}</>}
                 {email.status === "failed" && email.lastError ? `; ${email.lastError}` : ""})
               </span>
             </li>

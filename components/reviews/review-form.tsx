@@ -1,16 +1,17 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useForm, type Resolver } from "react-hook-form";
+import { useForm, useWatch, type Resolver } from "react-hook-form";
 import { reviewGrantAction } from "@/app/people/[smartcardId]/actions";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { TextArea } from "@/components/forms/text-area";
 import { EndDateField } from "@/components/people/end-date-field";
 import { useProfileChange } from "@/components/people/use-profile-change";
+import type { DateParts } from "@/lib/domain/date-parts";
 import { ReviewSchema } from "@/lib/validations/person";
 
 type Target = { kind: "role" | "workgroup"; smartcardId: string; odsCode: string; roleCode?: string; version: number };
-type Values = Target & { reason: string; decision: "still_needed" | "end_now"; endDate?: string };
+type Values = Target & { reason: string; decision: "still_needed" | "end_now"; endDate?: DateParts };
 
 /**
  * One access review decision: re-certify the grant as still needed, or end it now; either way with a reason.
@@ -19,11 +20,12 @@ type Values = Target & { reason: string; decision: "still_needed" | "end_now"; e
 export function ReviewForm({ target, label, endingSoon }: { target: Target; label: string; endingSoon: boolean }) {
   // The row usually leaves the list once decided: the outcome is said above the list (and focused) instead.
   const { submit: send, failure, fieldsFrom, attempt, failed } = useProfileChange();
-  const { register, handleSubmit, setValue, formState } = useForm<Values>({
+  const { register, handleSubmit, setValue, formState, control } = useForm<Values>({
     resolver: zodResolver(ReviewSchema) as unknown as Resolver<Values>,
     defaultValues: { ...target, reason: "" },
     shouldFocusError: false,
   });
+  const endDate = useWatch({ control, name: "endDate" });
   const prefix = `review-${target.smartcardId}-${target.odsCode}-${target.roleCode ?? "wg"}-`;
   const submit = (decision: Values["decision"]) => {
     setValue("decision", decision);
@@ -36,10 +38,11 @@ export function ReviewForm({ target, label, endingSoon }: { target: Target; labe
       {endingSoon && (
         <EndDateField
           id={`${prefix}endDate`}
-          label="New end date if still needed"
-          hint="For example 3/12/2026. Leave empty to keep the access with no end date."
+          legend="New end date if still needed"
+          hint="For example, 27 3 2027. Leave it empty to keep the access with no end date."
           error={fields.endDate}
-          {...register("endDate")}
+          value={endDate}
+          register={(part) => register(`endDate.${part}`)}
         />
       )}
       <TextArea id={`${prefix}reason`} label={`Reason (${label})`} rows={2} maxLength={500} error={fields.reason} {...register("reason")} />

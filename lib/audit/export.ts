@@ -1,7 +1,8 @@
 import "server-only";
 import { stringify } from "csv-stringify/sync";
-import type { AuditEventRow } from "@/lib/data/audit";
+import type { AuditEventRow, ExportedAuditEvent } from "@/lib/data/audit";
 import { describeAuditEvent } from "@/lib/domain/audit-text";
+import { inertCell, textCell } from "@/lib/domain/csv-cells";
 
 export const exportColumns = [
   "id",
@@ -48,18 +49,22 @@ export function exportRecord(e: AuditEventRow): Record<(typeof exportColumns)[nu
   };
 }
 
-// Spreadsheet programs run cells that start with these as formulas; a leading apostrophe keeps them text.
-const FORMULA_START = /^[=+\-@\t\r]/;
-const inert = (value: string) => (FORMULA_START.test(value) ? `'${value}` : value);
+
+// The CSV is for people with a spreadsheet: the request's reference (CSMS-…) as the screens show it, in the
+// place of its internal id (JSON lines keep the id, for scripts); identifiers are kept as text.
+const csvColumns = exportColumns.map((c) => (c === "requestId" ? "requestReference" : c));
+const idColumns = new Set<string>(["smartcardId", "odsCode", "roleCode"]);
 
 /** RFC 4180 quoting by csv-stringify: a newline or comma inside free text can never forge a row or a column. */
 export function csvHeader(): string {
-  return stringify([exportColumns as unknown as string[]]);
+  return stringify([csvColumns]);
 }
 
-export function csvRow(e: AuditEventRow): string {
+export function csvRow(e: ExportedAuditEvent): string {
   const record = exportRecord(e);
-  return stringify([exportColumns.map((c) => inert(record[c]))]);
+  // An event whose request is gone keeps its id, so the link is never silently lost.
+  const cells = exportColumns.map((c) => (c === "requestId" ? (e.requestReference ?? record.requestId) : record[c]));
+  return stringify([cells.map((value, k) => (idColumns.has(exportColumns[k]!) ? textCell(value) : inertCell(value)))]);
 }
 
 export function jsonLine(e: AuditEventRow): string {
@@ -67,7 +72,7 @@ export function jsonLine(e: AuditEventRow): string {
 }
 
 /** A byte stream pulled batch by batch from the generator: nothing is held beyond one batch. */
-export function streamLines(rows: AsyncGenerator<AuditEventRow>, header: string, line: (e: AuditEventRow) => string): ReadableStream<Uint8Array> {
+export function streamLines(rows: AsyncGenerator<ExportedAuditEvent>, header: string, line: (e: ExportedAuditEvent) => string): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let started = false;
   return new ReadableStream<Uint8Array>({

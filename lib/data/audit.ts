@@ -1,6 +1,6 @@
 import "server-only";
 import { db, LOCK, writeTransaction } from "./db";
-import { requestIdFor } from "./requests";
+import { requestIdFor, requestReferences } from "./requests";
 import { accessLogHash, GENESIS_HASH } from "./audit-chain";
 import { checkpointAfterWrite } from "@/lib/audit/auto-checkpoint";
 import type { Prisma } from "@/generated/prisma/client";
@@ -8,6 +8,8 @@ import type { AuditFilter } from "@/lib/validations/audit";
 import type { ConsoleActor } from "@/lib/auth/rules";
 
 export type AuditEventRow = Awaited<ReturnType<typeof db.auditEvent.findFirstOrThrow>>;
+/** An exported event, with its request's reference (CSMS-…) when it has one. */
+export type ExportedAuditEvent = AuditEventRow & { requestReference: string | null };
 
 type IdWindow = { gte?: number; lte?: number } | "empty";
 
@@ -57,13 +59,14 @@ export async function listAuditEvents(query: AuditFilter): Promise<{ events: Aud
 }
 
 /** Every matching event, newest first, fetched a batch at a time so memory stays flat however many there are. */
-export async function* streamAuditEvents(query: AuditFilter, batchSize = 1000): AsyncGenerator<AuditEventRow> {
+export async function* streamAuditEvents(query: AuditFilter, batchSize = 1000): AsyncGenerator<ExportedAuditEvent> {
   const filter = await withRequestId(query);
   let before = filter.cursor;
   const window = await idWindow(filter);
   for (;;) {
     const batch = await db.auditEvent.findMany({ where: auditWhere(filter, window, before), orderBy: { id: "desc" }, take: batchSize });
-    yield* batch;
+    const references = await requestReferences(batch.map((e) => e.requestId));
+    yield* batch.map((e) => ({ ...e, requestReference: e.requestId ? (references[e.requestId] ?? null) : null }));
     if (batch.length < batchSize) return;
     before = batch.at(-1)!.id;
   }

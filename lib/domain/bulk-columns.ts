@@ -8,3 +8,5 @@ export const WORKGROUP_TARGET = "cervicalscreening";
 /** The columns, in the order the template and the annotated CSV use. */
 export const BULK_COLUMNS = ["smartcard_id", "ods_code", "action", "role", "reason", "end_date"] as const;
 export type BulkColumn = (typeof BULK_COLUMNS)[number];
+/** What a dry run adds around them in its annotated CSV; ignored when that file is uploaded again. */
+export const BULK_ANNOTATIONS = ["line", "change", "status", "problems"] as const;

@@ -2,11 +2,12 @@
 // organisation and role exist, and what the change would do, is for lib/domain/bulk-plan.ts.
 import { CsvError } from "csv-parse";
 import { parse } from "csv-parse/sync";
+import { readCell } from "./csv-cells";
 import { parseEndDate } from "./grant-dates";
 import { parseOdsCode } from "./ods";
 import { parseSmartcardId } from "./smartcard";
 
-import { BULK_COLUMNS, MAX_BULK_BYTES, MAX_BULK_ROWS, WORKGROUP_TARGET, type BulkColumn } from "./bulk-columns";
+import { BULK_ANNOTATIONS, BULK_COLUMNS, MAX_BULK_BYTES, MAX_BULK_ROWS, WORKGROUP_TARGET, type BulkColumn } from "./bulk-columns";
 
 export { BULK_COLUMNS, MAX_BULK_BYTES, MAX_BULK_ROWS, WORKGROUP_TARGET, type BulkColumn };
 
@@ -72,6 +73,7 @@ function columnIndexes(header: string[]): Record<BulkColumn, number> | string {
   const found = {} as Record<BulkColumn, number>;
   const unknown: string[] = [];
   header.forEach((cell, index) => {
+    if ((BULK_ANNOTATIONS as readonly string[]).includes(headerKey(cell))) return;
     const column = BULK_COLUMNS.find((c) => HEADER_NAMES[c].includes(headerKey(cell)));
     if (!column) unknown.push(cell.trim() || `(empty, column ${index + 1})`);
     else if (found[column] === undefined) found[column] = index;
@@ -119,7 +121,8 @@ export function parseBulkCsv(text: string, now: Date): BulkFile {
     ok: true,
     rows: body.map((r) => {
       const line = startLine(r);
-      const cells = Object.fromEntries(BULK_COLUMNS.map((c) => [c, columns[c] === undefined ? "" : (r.record[columns[c]] ?? "")])) as BulkCells;
+      // A dry run's annotated file writes IDs as ="…" (text for Excel) and free text starting like a formula with an apostrophe.
+      const cells = Object.fromEntries(BULK_COLUMNS.map((c) => [c, columns[c] === undefined ? "" : readCell(r.record[columns[c]] ?? "")])) as BulkCells;
       const row = checkBulkCells(line, cells, now);
       if (r.record.length === width) return row;
       // Cells out of line with the header would be read as the wrong columns: that is the one problem to fix.

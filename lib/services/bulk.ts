@@ -4,6 +4,7 @@ import { stringify } from "csv-stringify/sync";
 import { decide, type ConsoleActor } from "@/lib/auth/rules";
 import { checkpointAfterBatch } from "@/lib/data/audited";
 import { loadBulkFacts, loadBulkPerson } from "@/lib/data/bulk";
+import { inertCell, textCell } from "@/lib/domain/csv-cells";
 import { BULK_COLUMNS, parseBulkCsv, type BulkChange, type BulkRow } from "@/lib/domain/bulk-csv";
 import { describeChange, planBulk, planRow, type BulkFacts, type BulkOutcome } from "@/lib/domain/bulk-plan";
 import type { VerdictInput } from "@/lib/domain/verdict";
@@ -122,12 +123,15 @@ async function applyPlanned(actor: ConsoleActor, row: BulkRow, facts: BulkFacts,
 /** The API's row: exactly the contract's fields. */
 export const apiRow = ({ line, status, problems, before, after }: BulkOutcome): BulkOutcome => ({ line, status, problems, before, after });
 
-// Spreadsheet programs run cells that start with these as formulas; a leading apostrophe keeps them text.
-const inert = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+const idColumns = new Set<string>(["smartcard_id", "ods_code"]);
 
-/** The input columns plus what the run found, for the officer to fix and upload again. */
+/** The input columns plus what the run found, for the officer to fix and upload again (the annotations are ignored then). */
 export function annotatedCsv(rows: BulkRowView[]): string {
   const header = ["line", ...BULK_COLUMNS, "change", "status", "problems"];
-  const records = rows.map((r) => [String(r.line), ...BULK_COLUMNS.map((c) => r.cells[c]), r.summary, r.status, r.problems.join(" ")].map(inert));
+  const records = rows.map((r) => [
+    String(r.line),
+    ...BULK_COLUMNS.map((c) => (idColumns.has(c) ? textCell(r.cells[c].trim()) : inertCell(r.cells[c]))),
+    ...[r.summary, r.status, r.problems.join(" ")].map(inertCell),
+  ]);
   return stringify([header, ...records]);
 }

@@ -3,7 +3,7 @@ import { assertAllowed, authorise } from "@/lib/auth/authorise";
 import { decide, type ConsoleActor } from "@/lib/auth/rules";
 import { listPendingChanges } from "@/lib/data/pending-changes";
 import { IDENTITY_METHODS, type IdentityMethod } from "@/lib/domain/identity";
-import { ukDate } from "@/lib/format";
+import { ukDate } from "@/lib/dates";
 import { changeRights, noRights } from "./change-rights";
 import { personHistoryForRequest } from "@/lib/data/audit";
 import { findPersonProfile } from "@/lib/data/people";

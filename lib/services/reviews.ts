@@ -5,7 +5,7 @@ import { changeEndDate, recertifyGrant } from "@/lib/data/changes";
 import { listDueGrants, type DueGrant } from "@/lib/data/reviews";
 import { activeGrantsAtClosedOrganisations } from "@/lib/data/ods-import";
 import { ukDay } from "@/lib/domain/grant-dates";
-import { ukDate } from "@/lib/format";
+import { ukDate } from "@/lib/dates";
 import { parseOdsCode } from "@/lib/domain/ods";
 import { badInput } from "@/lib/errors";
 import { parseInput } from "@/lib/validations/parse";

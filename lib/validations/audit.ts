@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { auditActions } from "@/lib/domain/audit-text";
+import { readDateParts } from "@/lib/domain/date-parts";
+import { startOfUkDay } from "@/lib/domain/grant-dates";
 import { DB_INT_MAX, odsCodeField, smartcardIdField } from "./fields";
+import { fieldErrors } from "./parse";
 
 // Query strings arrive as strings, often empty: an empty filter means "any".
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
@@ -46,3 +49,36 @@ export const AuditFilterSchema = z
   .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ["to"], message: "The end date must be on or after the start date" });
 
 export type AuditFilter = z.output<typeof AuditFilterSchema>;
+
+const filterDates = { from: "Date from", to: "Date to" } as const;
+const partKeys = (edge: keyof typeof filterDates) => ({ day: `${edge}Day`, month: `${edge}Month`, year: `${edge}Year` });
+const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+
+/**
+ * The change log page's date filters as typed into the NHS date input (fromDay, fromMonth, fromYear…): each a
+ * whole UK day, so "to 27 3 2027" runs to midnight UK time. They become the API's `from`/`to` instants, so the
+ * export links carry the same window; the API's own `from=YYYY-MM-DD` keeps its meaning.
+ */
+export function readFilterDays(query: Record<string, string>): { query: Record<string, string>; errors: Record<string, string> } {
+  const out = { ...query };
+  const errors: Record<string, string> = {};
+  for (const edge of ["from", "to"] as const) {
+    const keys = partKeys(edge);
+    const typed = { day: query[keys.day], month: query[keys.month], year: query[keys.year] };
+    for (const key of Object.values(keys)) delete out[key];
+    if (Object.values(typed).every((v) => v === undefined)) continue;
+    const read = readDateParts(typed, filterDates[edge]);
+    if (!read.ok) errors[edge] = read.message;
+    else if (read.day) out[edge] = (edge === "from" ? startOfUkDay(read.day) : new Date(startOfUkDay(nextDay(read.day)).getTime() - 1)).toISOString();
+    else delete out[edge];
+  }
+  return { query: out, errors };
+}
+
+/** A change log page's query: the filter to run (null when anything is wrong), each field's error, and the API query. */
+export function readFilterPage(raw: Record<string, string>) {
+  const days = readFilterDays(raw);
+  const parsed = AuditFilterSchema.safeParse(days.query);
+  const errors = { ...(parsed.success ? {} : fieldErrors(parsed.error)), ...days.errors };
+  return { filter: parsed.success && Object.keys(days.errors).length === 0 ? parsed.data : null, errors, apiQuery: days.query };
+}

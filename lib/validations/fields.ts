@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { parseSmartcardId } from "@/lib/domain/smartcard";
 import { parseOdsCode } from "@/lib/domain/ods";
+import { readDateParts, type DateParts } from "@/lib/domain/date-parts";
 import { parseEndDate, ukDay } from "@/lib/domain/grant-dates";
 
 // Field schemas shared by every form and route handler, so the client and the server say the same thing.
@@ -54,10 +55,32 @@ export const versionField = z
   .positive("The profile version is not valid — reload the page")
   .max(DB_INT_MAX, "The profile version is not valid — reload the page");
 
-/** An optional end date (YYYY-MM-DD from the API, 3/12/2026 from forms), a UK day after today; blank means open-ended. */
+/** Day, month and year boxes (the NHS date input) as a YYYY-MM-DD day; a wrong date is an issue worded for people. */
+export function datePartsField(label: string) {
+  return (value: unknown, ctx: z.RefinementCtx): unknown => {
+    if (value === null || typeof value !== "object" || value instanceof Date) return value;
+    const read = readDateParts(value as DateParts, label);
+    if (read.ok) return read.day;
+    ctx.addIssue({ code: "custom", message: read.message });
+    return z.NEVER;
+  };
+}
+
+const toEndDay = datePartsField("End date");
+
+/**
+ * An optional end date: YYYY-MM-DD from the API and bulk files, { day, month, year } from the forms' date input
+ * (3/12/2026 still read), a UK day after today; blank means open-ended.
+ */
 export const endDateField = z
   // A Date is what this field's own output looks like when a form's resolver already parsed it.
-  .preprocess((value) => (value instanceof Date ? ukDay(value) : value === null || (typeof value === "string" && value.trim() === "") ? undefined : value), z.string({ error: "Enter the end date as a day, month and year, for example 3/12/2026" }).optional())
+  .preprocess(
+    (raw, ctx) => {
+      const value = toEndDay(raw, ctx);
+      return value instanceof Date ? ukDay(value) : value === null || (typeof value === "string" && value.trim() === "") ? undefined : value;
+    },
+    z.string({ error: "Enter the end date as a day, month and year, for example 3 12 2026" }).optional(),
+  )
   .transform((value, ctx) => {
     if (value === undefined) return undefined;
     const parsed = parseEndDate(value, new Date());

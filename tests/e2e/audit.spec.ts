@@ -5,11 +5,16 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Browser } from "@playwright/test";
 import { TRUST, demoPeople } from "../../prisma/seed/demo";
+import { ukDay } from "../../lib/domain/grant-dates";
 import { ACCOUNTS, demoPerson, expectNoAxeViolations, signIn, spaced, verdictHeadline } from "./support";
 
 const person = demoPeople.trustNoWorkgroup;
 const owner = demoPerson("trustNoWorkgroup");
-const utcDay = (d = new Date()) => d.toISOString().slice(0, 10);
+/** Today in the UK, as the change log's date boxes take it. */
+const ukToday = () => {
+  const [year, month, day] = ukDay(new Date()).split("-").map(Number) as [number, number, number];
+  return { day: String(day), month: String(month), year: String(year) };
+};
 // The server compares the chain with the last line of AUDIT_CHECKPOINT_FILE (default data/audit-checkpoints.jsonl):
 // a checkpoint written for another database (e.g. `npm run audit:checkpoint` on the dev one) breaks it here.
 const TAMPER_HINT = `tamper check of the e2e database (checkpoint file: ${process.env.AUDIT_CHECKPOINT_FILE ?? "data/audit-checkpoints.jsonl"})`;
@@ -50,10 +55,10 @@ async function requestAndFix(browser: Browser, reason: string): Promise<{ id: st
 }
 
 test("auditor finds a change made through a request, opens it, follows it to the request and downloads it", async ({ browser, page }) => {
-  const from = utcDay();
+  const from = ukToday();
   const reason = `e2e audit ${Date.now()} for a trust request`;
   const request = await requestAndFix(browser, reason);
-  const to = utcDay();
+  const to = ukToday();
 
   await signIn(page, ACCOUNTS.auditor);
   await page.goto("/audit");
@@ -61,11 +66,15 @@ test("auditor finds a change made through a request, opens it, follows it to the
   await expect(page.getByRole("region", { name: "Tamper check" }), TAMPER_HINT).toContainText(/Intact: [\d,]+ events checked/);
 
   await page.getByLabel("Smartcard ID").fill(spaced(person));
-  await page.getByLabel("From (UTC)").fill(from);
-  await page.getByLabel("To (UTC)").fill(to);
+  for (const [legend, typed] of [["Date from", from], ["Date to", to]] as const) {
+    const group = page.getByRole("group", { name: legend });
+    await group.getByRole("textbox", { name: "Day" }).fill(typed.day);
+    await group.getByRole("textbox", { name: "Month" }).fill(typed.month);
+    await group.getByRole("textbox", { name: "Year" }).fill(typed.year);
+  }
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(new RegExp(`[?&]smartcardId=${spaced(person).replace(/ /g, "(\\+|%20)")}`));
-  await expect(page).toHaveURL(new RegExp(`[?&]from=${from}&to=${to}`));
+  await expect(page).toHaveURL(new RegExp(`[?&]fromDay=${from.day}&fromMonth=${from.month}&fromYear=${from.year}&toDay=${to.day}&toMonth=${to.month}&toYear=${to.year}`));
   await expect(page.getByLabel("Smartcard ID")).toHaveValue(spaced(person));
 
   // Only this person's events: every row names them, and the fix is there with its reason.
@@ -88,13 +97,15 @@ test("auditor finds a change made through a request, opens it, follows it to the
   expect(download.suggestedFilename()).toMatch(/^csms-change-log-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = (await readFile((await download.path())!, "utf8")).replace(/^\uFEFF/, "");
   const lines = csv.trim().split(/\r?\n/);
-  expect(lines[0]).toBe("id,occurredAt,actorEmail,action,description,smartcardId,personName,odsCode,orgName,roleCode,roleName,before,after,reason,requestId,hash,actorName,safeguards");
+  expect(lines[0]).toBe("id,occurredAt,actorEmail,action,description,smartcardId,personName,odsCode,orgName,roleCode,roleName,before,after,reason,requestReference,hash,actorName,safeguards");
   expect(lines.length).toBe((await rows.count()) + 1);
-  for (const line of lines.slice(1)) expect(line).toContain(`,${person},`);
+  // The smartcard ID as ="…" (quoted for CSV), which a spreadsheet opens as text with all 12 digits.
+  for (const line of lines.slice(1)) expect(line).toContain(`,"=""${person}""",`);
   const csvFix = lines.filter((l) => l.includes(reason));
   expect(csvFix).toHaveLength(1);
   expect(csvFix[0]).toContain(",workgroup.added,");
-  expect(csvFix[0]).toContain(request.id);
+  expect(csvFix[0]).toContain(`,${request.reference},`);
+  expect(csvFix[0]).not.toContain(request.id);
 
   // One event: the facts, and before/after in plain words.
   await fix.getByRole("link", { name: /^Event \d+ at / }).click();

@@ -32,7 +32,8 @@ test("a malformed smartcard ID gives a focused error summary that links to the f
   const field = page.getByLabel("Smartcard ID");
   await expect(field).toHaveAttribute("aria-invalid", "true");
   await expect(field).toHaveAccessibleDescription(/Error: A smartcard ID has 12 digits — this has 11/);
-  await expect(page).toHaveURL(/\/$/);
+  // The server answered the GET form: the address keeps what was typed.
+  await expect(page).toHaveURL(/\/\?smartcardId=5555\+0000\+000$/);
 
   // From the summary, the next Tab reaches the link and Enter takes the user to the field.
   await page.keyboard.press("Tab");
@@ -126,11 +127,13 @@ test("adding a job role with the 'Add a job role' form updates the verdict", asy
   await expect(jobRole).toBeFocused();
   await page.keyboard.type("R8001");
   await expect(jobRole).toHaveValue("R8001");
-  // The optional end date comes next: left empty, the role is open-ended.
-  await page.keyboard.press("Tab");
-  const endDate = form.getByRole("textbox", { name: "End date (optional)" });
-  await expect(endDate).toBeFocused();
-  await expect(endDate).toHaveValue("");
+  // The optional end date comes next (day, month and year boxes): left empty, the role is open-ended.
+  const endDate = form.getByRole("group", { name: "End date (optional)" });
+  for (const box of ["Day", "Month", "Year"]) {
+    await page.keyboard.press("Tab");
+    await expect(endDate.getByRole("textbox", { name: box })).toBeFocused();
+    await expect(endDate.getByRole("textbox", { name: box })).toHaveValue("");
+  }
   await page.keyboard.press("Tab");
   await expect(form.getByRole("textbox", { name: "Reason for this change" })).toBeFocused();
   await page.keyboard.type("New starter: practice nurse (e2e keyboard test)");

@@ -136,7 +136,7 @@ test("a change sent after the session ended links to sign in, and what was typed
 
   setLastSeen(31 * MINUTE);
   await form.getByRole("button", { name: "Add job role" }).press("Enter");
-  const summary = errorSummary(form);
+  const summary = errorSummary(page);
   await expect(summary).toContainText("You have been signed out, so nothing was changed.");
   await expect(summary).toBeFocused();
   await expectNoAxeViolations(page, "profile with a signed-out answer");
@@ -158,7 +158,7 @@ test("someone else signing in in the same tab does not get the draft", async ({ 
   const { form } = await fillAddRole(page);
   setLastSeen(31 * MINUTE);
   await form.getByRole("button", { name: "Add job role" }).click();
-  await errorSummary(form).getByRole("link", { name: "Sign in again" }).click();
+  await errorSummary(page).getByRole("link", { name: "Sign in again" }).click();
 
   await expect(page).toHaveURL(/\/login\?/);
   await page.getByLabel("Email address").fill(ACCOUNTS.advanced);

@@ -7,20 +7,30 @@
 // demoPeople.canLogInHealthcareAssistant (R1480 re-certified with a new end date, workgroup ended now),
 // demoPeople.canLogInAdmin (only read: their grants end soon), demoPeople.roleAndWorkgroupApartTrust
 // (workgroup added at RYR with an end date, and an end date set on R0260 there).
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { LANCING_PRACTICES, QUEENS_PARK, TRUST, demoPeople } from "../../prisma/seed/demo";
 import { demoPending, endingSoon } from "../../prisma/seed/time-bound";
 import { startOfUkDay, ukDay } from "../../lib/domain/grant-dates";
-import { ukDate } from "../../lib/format";
+import { ukDate } from "../../lib/dates";
 import { ACCOUNTS, demoPerson, errorSummary, expectNoAxeViolations, signIn, spaced, verdictHeadline } from "./support";
 
 const DAY = 24 * 3600 * 1000;
 
-/** A UK calendar day `days` from now: as the API gives it (YYYY-MM-DD), typed in a form (d/M/yyyy) and shown ("3 Dec 2026"). */
-function ukDayFromNow(days: number): { iso: string; typed: string; shown: string } {
+type Typed = { day: string; month: string; year: string };
+
+/** A UK calendar day `days` from now: as the API gives it (YYYY-MM-DD), typed in the date input's boxes and shown ("3 December 2026"). */
+function ukDayFromNow(days: number): { iso: string; typed: Typed; shown: string } {
   const iso = ukDay(new Date(Date.now() + days * DAY));
   const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
-  return { iso, typed: `${d}/${m}/${y}`, shown: ukDate(startOfUkDay(iso)) };
+  return { iso, typed: { day: String(d), month: String(m), year: String(y) }, shown: ukDate(startOfUkDay(iso)) };
+}
+
+/** The NHS date input: a group named by its legend, with Day, Month and Year boxes. */
+const dateInput = (scope: Locator, legend: string) => scope.getByRole("group", { name: legend, exact: true });
+async function typeDate(group: Locator, typed: Typed): Promise<void> {
+  await group.getByRole("textbox", { name: "Day" }).fill(typed.day);
+  await group.getByRole("textbox", { name: "Month" }).fill(typed.month);
+  await group.getByRole("textbox", { name: "Year" }).fill(typed.year);
 }
 
 const daysFor = (smartcardId: string) => endingSoon.find((e) => e.smartcardId === smartcardId)!.days;
@@ -218,7 +228,7 @@ test("access review: grants ending soon are listed; 'still needed' re-dates one 
 
   // Still needed, until a new end date: the role leaves the list.
   const newEnd = ukDayFromNow(60);
-  await assistantRole.getByRole("textbox", { name: "New end date if still needed" }).fill(newEnd.typed);
+  await typeDate(dateInput(assistantRole, "New end date if still needed"), newEnd.typed);
   await assistantRole.getByRole("textbox", { name: /^Reason \(/ }).fill("Contract extended to the end of the screening campaign (e2e review).");
   await assistantRole.getByRole("button", { name: "Still needed" }).click();
   await expect(assistantRole).toHaveCount(0);
@@ -269,18 +279,21 @@ test("an end date given when adding the workgroup shows on the profile and in th
   const trustRow = positionRow(page, TRUST.odsCode);
   await trustRow.getByLabel(`Add the cervicalscreening workgroup at ${TRUST.odsCode}`).click();
   const form = trustRow.locator("details[open]");
-  const endDate = form.getByRole("textbox", { name: "End date (optional)" });
-  await expect(endDate).toHaveAccessibleDescription(/For example 3\/12\/2026/);
+  const endDate = dateInput(form, "End date (optional)");
+  await expect(endDate).toHaveAccessibleDescription(/For example, 27 3 2027/);
 
   // Today is not a valid end date: access would end before it began.
-  await endDate.fill(ukDayFromNow(0).typed);
+  await typeDate(endDate, ukDayFromNow(0).typed);
   await form.getByRole("textbox", { name: "Reason for this change" }).fill("Locum colposcopy sessions for one week (e2e end date).");
   await form.getByRole("button", { name: `Add workgroup at ${TRUST.odsCode}` }).click();
   await expect(errorSummary(page)).toContainText("The end date must be after today");
-  await expect(endDate).toHaveAttribute("aria-invalid", "true");
+  // The date as a whole is wrong: all three boxes are marked, and the summary's link lands on the first.
+  for (const box of await endDate.getByRole("textbox").all()) await expect(box).toHaveAttribute("aria-invalid", "true");
+  await errorSummary(page).getByRole("link", { name: "The end date must be after today" }).click();
+  await expect(endDate.getByRole("textbox", { name: "Day" })).toBeFocused();
   await expectNoAxeViolations(page, "profile with an end date error");
 
-  await endDate.fill(ends.typed);
+  await typeDate(endDate, ends.typed);
   await form.getByRole("button", { name: `Add workgroup at ${TRUST.odsCode}` }).click();
   await expect(page.getByRole("status").filter({ hasText: "cervicalscreening workgroup added." })).toBeVisible();
   await expect(verdictHeadline(page)).toHaveText(new RegExp(`^Can log in to CSMS as R0260 .+ at ${TRUST.odsCode} `));
@@ -296,7 +309,7 @@ test("an end date given when adding the workgroup shows on the profile and in th
   // The role at the same organisation gets the same end date, from the same page (the profile changed meanwhile).
   await trustRow.getByLabel(`Set the end date of R0260 at ${TRUST.odsCode}`).click();
   const roleForm = trustRow.locator("details[open]").filter({ has: page.getByRole("button", { name: "Save end date" }) });
-  await roleForm.getByRole("textbox", { name: "End date", exact: true }).fill(ends.typed);
+  await typeDate(dateInput(roleForm, "End date"), ends.typed);
   await roleForm.getByRole("textbox", { name: "Reason for this change" }).fill("The locum post ends with the colposcopy sessions (e2e end date).");
   await expectNoAxeViolations(page, "profile with the end date form open");
   await roleForm.getByRole("button", { name: "Save end date" }).click();

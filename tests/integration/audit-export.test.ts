@@ -19,6 +19,10 @@ import { onPostgres } from "./support/database";
 
 const N = 100_000;
 const HEADER = ["id", "occurredAt", "actorEmail", "action", "description", "smartcardId", "personName", "odsCode", "orgName", "roleCode", "roleName", "before", "after", "reason", "requestId", "hash", "actorName", "safeguards"];
+// The CSV, for people with a spreadsheet, names the request by its reference where JSON lines keep its id.
+const CSV_HEADER = HEADER.map((h) => (h === "requestId" ? "requestReference" : h));
+// One real request among the events' request ids (the others name no request: their ids are kept).
+const REQUEST = { id: randomUUID(), reference: "CSMS-7K4M2P9Q" };
 const ACTORS = ["agent@ra.example", "manager@ra.example", "agent-sussex@ra.example"];
 const ACTIONS = ["role.added", "role.removed", "workgroup.added", "workgroup.removed", "security.sign_in"];
 const ODS = ["A81001", "A81002", "RYR"];
@@ -61,7 +65,7 @@ function fixture(i: number): ChainedFields {
     before: security ? null : JSON.stringify({ roles: ["R8001"], cervicalScreeningWorkgroup: i % 2 === 0, note: awkward ?? undefined }),
     after: security ? null : JSON.stringify({ roles: [], cervicalScreeningWorkgroup: i % 2 === 1 }),
     reason: awkward ?? (i % 10 === 7 ? null : `Routine change ${i}`),
-    requestId: i % 4 === 0 ? `REQ-${i}` : null,
+    requestId: i % 400 === 0 ? REQUEST.id : i % 4 === 0 ? `REQ-${i}` : null,
     // Some grants went past a safeguard (a JSON column: quotes and commas in every value).
     safeguards:
       !security && action.endsWith(".added") && i % 7 === 3
@@ -79,8 +83,19 @@ function exportRecord(e: Row): string[] {
 }
 // Spreadsheet programs treat cells starting with = + - @ tab or CR as formulas: the export prefixes an apostrophe.
 const inert = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+// Identifiers of letters and digits are written ="…", which Excel opens as text (555500010003 would lose digits).
+const asText = (v: string) => (/^[0-9A-Za-z]+$/.test(v) ? `="${v}"` : inert(v));
+const ID_COLUMNS = new Set(["smartcardId", "odsCode", "roleCode"]);
+function csvRecord(e: Row): string[] {
+  return exportRecord(e).map((v, k) => {
+    const column = HEADER[k]!;
+    if (column === "requestId") return inert(v === REQUEST.id ? REQUEST.reference : v);
+    return ID_COLUMNS.has(column) ? asText(v) : inert(v);
+  });
+}
 
 beforeAll(async () => {
+  await db.accessRequest.create({ data: { ...REQUEST, source: "form", name: "Jo Bloggs", email: "jo.bloggs@nhs.net", message: "Cannot log in", category: "other" } });
   for (const e of await db.auditEvent.findMany({ orderBy: { id: "asc" } })) preexisting.set(e.id, e);
   const last = [...preexisting.values()].at(-1);
   firstId = (last?.id ?? 0) + 1;
@@ -195,11 +210,12 @@ describe("GET /api/v1/audit/export.csv", () => {
     const mismatches: unknown[] = [];
     let previousId = Infinity;
     const result = await consumeCsv({}, (record, index) => {
-      if (index === 0) return void expect(record).toStrictEqual(HEADER);
+      if (index === 0) return void expect(record).toStrictEqual(CSV_HEADER);
       const id = Number(record[0]);
       if (!(id < previousId)) mismatches.push({ index, problem: "ids not strictly descending", id, previousId });
       previousId = id;
-      const expected = exportRecord(rowById(id)).map(inert);
+      const expected = csvRecord(rowById(id));
+      if (id === firstId) expect(record[14]).toBe(REQUEST.reference);
       if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(record[1] ?? "")) mismatches.push({ id, occurredAt: record[1] });
       if (record.length !== expected.length || record.some((v, k) => v !== expected[k])) {
         if (mismatches.length < 5) mismatches.push({ id, got: record, expected });
@@ -229,7 +245,7 @@ describe("GET /api/v1/audit/export.csv", () => {
     const result = await consumeCsv({ action: "workgroup.removed", odsCode: "a81002" }, (record, index) => {
       if (index === 0) return;
       expect(record[3]).toBe("workgroup.removed");
-      expect(record[7]).toBe("A81002");
+      expect(record[7]).toBe('="A81002"');
       seen.add(record[13]!);
     });
     const expectedCount = Array.from({ length: N }, (_, i) => fixture(i)).filter((e) => e.action === "workgroup.removed" && e.odsCode === "A81002").length;
@@ -243,7 +259,7 @@ describe("GET /api/v1/audit/export.csv", () => {
     const ids: number[] = [];
     await consumeCsv({ smartcardId: "5555 0001 0003" }, (record, index) => {
       if (index > 0) ids.push(Number(record[0]));
-      if (index > 0) expect(record[5]).toBe(smartcardId);
+      if (index > 0) expect(record[5]).toBe(`="${smartcardId}"`);
     });
     const expected = Array.from({ length: N }, (_, i) => fixture(i)).filter((e) => e.smartcardId === smartcardId).map((e) => e.id).reverse();
     expect(expected.length).toBeGreaterThan(1000);

@@ -95,8 +95,21 @@ describe("a 1,000-row file with 10 bad rows", () => {
     const lines = text.trim().split("\n");
     expect(lines[0]).toBe("line,smartcard_id,ods_code,action,role,reason,end_date,change,status,problems");
     expect(lines).toHaveLength(1001);
-    expect(lines.find((l) => l.startsWith(`${badLines[1]},`))).toMatch(/,Z99999,add,R8001,Starter,,.*,error,No organisation with ODS code Z99999/);
+    // IDs as ="…", which Excel and LibreOffice open as text (a bare 555500000003 becomes 5.555E+11).
+    expect(lines.find((l) => l.startsWith(`${badLines[1]},`))).toMatch(/^\d+,"=""\d{12}""","=""Z99999""",add,R8001,Starter,,.*,error,No organisation with ODS code Z99999/);
+    expect(lines[1]).toMatch(/^2,"=""\d{12}""","=""[A-Z0-9]+""",add,/);
   }, 60_000);
+
+  it("the annotated CSV can be uploaded again as it is: the same rows read the same way", async () => {
+    const annotated = (await postBulk(csv, true, { accept: "text/csv" })).text;
+    const [first, again] = [(await postBulk(csv, true)).body, (await postBulk(annotated, true)).body];
+    expect(again.rows).toHaveLength(1000);
+    const outcome = (r: { status: string; after: unknown }) => [r.status, r.after];
+    // The one line with too few cells comes back filled out to every column: still refused, for its empty role and reason.
+    const short = badLines.at(-1)!;
+    expect(again.rows.filter((r: { line: number }) => r.line !== short).map(outcome)).toEqual(first.rows.filter((r: { line: number }) => r.line !== short).map(outcome));
+    expect(again.rows.find((r: { line: number }) => r.line === short)).toMatchObject({ status: "error", problems: [expect.stringMatching(/^Role: enter a job role code/), expect.stringMatching(/^Reason: enter why/)] });
+  }, 120_000);
 
   it("applying writes exactly one audit event per applied row, each with the batch id and its line; the change log finds the batch", async () => {
     const after = await lastEventId();

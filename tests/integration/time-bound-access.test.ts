@@ -87,7 +87,7 @@ describe("an end date in the summer (BST): from the moment it begins, the grant 
 
     const version = await versionOf(PRIYA);
     const result = await changeEndDateAction({ kind: "role", smartcardId: PRIYA, odsCode: A81001, roleCode: "R8001", reason: "Leaves with the locum cover", version, endDate: "10/06/2027" });
-    expect(result).toStrictEqual({ ok: true, message: expect.stringMatching(/^End date set: access ends at the start of 10 Jun 2027 \(UK time\)/) });
+    expect(result).toStrictEqual({ ok: true, message: expect.stringMatching(/^End date set: access ends at the start of 10 June 2027 \(UK time\)/) });
     expect(await versionOf(PRIYA)).toBe(version + 1);
 
     const events = await changeEventsAfter(after);

@@ -17,6 +17,17 @@ const refusal = (text: string) => {
 const cells = (over: Partial<BulkCells> = {}): BulkCells => ({ smartcard_id: "5555 0000 0005", ods_code: "A81002", action: "add", role: "R8001", reason: "New starter", end_date: "", ...over });
 
 describe("parseBulkCsv: the file as a whole", () => {
+  it("reads a dry run's annotated file back: its extra columns ignored, IDs as =\"…\" and apostrophed text unwrapped", () => {
+    const annotated = [
+      "line,smartcard_id,ods_code,action,role,reason,end_date,change,status,problems",
+      '2,"=""555500000005""","=""A81002""",add,R8001,\'-covering nights,2027-01-31,Add job role R8001 at A81002,change,',
+    ].join("\n");
+    const [row] = rowsOf(annotated);
+    expect(row).toMatchObject({ line: 2, problems: [], change: { kind: "role.add", smartcardId: "555500000005", odsCode: "A81002", reason: "-covering nights" } });
+    // Only those four extra columns: any other unknown one is still refused.
+    expect(refusal(`${HEADER},notes\n555500000005,A81002,add,R8001,x,,y`).message).toMatch(/not understood: "notes"/);
+  });
+
   it("reads each row into a change, with its line number", () => {
     const rows = rowsOf(file("5555 0000 0005,a81002,ADD,r8001,New starter,2027-01-31", "555500000006,A81002,remove,cervicalscreening,Left,"));
     expect(rows).toHaveLength(2);

@@ -5,7 +5,7 @@ import { cache } from "react";
 import { authorisePage } from "@/lib/auth/authorise";
 import { pageMetadata } from "@/lib/auth/page-metadata";
 import { auditEventTitle, NOT_FOUND_TITLE } from "@/lib/page-title";
-import { utc } from "@/lib/format";
+import { UkDateTime } from "@/components/ui/uk-time";
 import { findAuditEvent } from "@/lib/data/audit";
 import { requestReferences } from "@/lib/data/requests";
 import { auditActions, describeAuditEvent, describeDiff, type AuditAction } from "@/lib/domain/audit-text";
@@ -41,8 +41,8 @@ export default async function AuditEventPage({ params }: Props) {
         <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2">
           <dt className="font-bold">Event</dt>
           <dd>{event.id}</dd>
-          <dt className="font-bold">When (UTC)</dt>
-          <dd>{utc(event.occurredAt)}</dd>
+          <dt className="font-bold">When</dt>
+          <dd><UkDateTime at={event.occurredAt} /></dd>
           <dt className="font-bold">Who</dt>
           <dd>{event.actorName ? `${event.actorName} (${event.actorEmail})` : event.actorEmail}</dd>
           <dt className="font-bold">Action</dt>

@@ -4,12 +4,11 @@ import { FilterForm } from "@/components/audit/filter-form";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { authorisePage } from "@/lib/auth/authorise";
 import { pageMetadata } from "@/lib/auth/page-metadata";
-import { utc } from "@/lib/format";
+import { UkDateTime } from "@/components/ui/uk-time";
 import { singleValues, type RawSearchParams } from "@/lib/search-params";
 import { listAccessLog } from "@/lib/data/audit";
 import { formatSmartcardId } from "@/lib/domain/smartcard";
-import { AuditFilterSchema } from "@/lib/validations/audit";
-import { fieldErrors } from "@/lib/validations/parse";
+import { readFilterPage } from "@/lib/validations/audit";
 
 export const generateMetadata = (): Promise<Metadata> => pageMetadata({ kind: "audit:read" }, "Profile access log");
 
@@ -18,16 +17,15 @@ type Props = { searchParams: Promise<RawSearchParams> };
 export default async function AccessLogPage({ searchParams }: Props) {
   await authorisePage({ kind: "audit:read" }, "/audit/access");
   const query = singleValues(await searchParams);
-  const parsed = AuditFilterSchema.safeParse(query);
-  const errors = parsed.success ? {} : fieldErrors(parsed.error);
-  const page = parsed.success ? await listAccessLog(parsed.data) : { entries: [], nextCursor: null };
+  const { filter, errors } = readFilterPage(query);
+  const page = filter ? await listAccessLog(filter) : { entries: [], nextCursor: null };
   const keep = new URLSearchParams(Object.entries(query).filter(([k]) => k !== "cursor"));
 
   return (
     <>
       <ErrorSummary fields={Object.fromEntries(Object.entries(errors).map(([k, v]) => [`filter-${k}`, v]))} />
       <h1 className="mb-2 text-3xl font-bold">Profile access log</h1>
-      <p className="mb-6">Who looked at whose profile, newest first. Times are UTC. <Link href="/audit">Back to the change log</Link>.</p>
+      <p className="mb-6">Who looked at whose profile, newest first. Times are UK time. <Link href="/audit">Back to the change log</Link>.</p>
       <FilterForm values={query} errors={errors} action="/audit/access" withActions={false} />
       <div className="card overflow-x-auto">
         {page.entries.length === 0 ? (
@@ -37,7 +35,7 @@ export default async function AccessLogPage({ searchParams }: Props) {
             <caption className="sr-only">Profile views, newest first</caption>
             <thead>
               <tr>
-                <th scope="col">When (UTC)</th>
+                <th scope="col">When</th>
                 <th scope="col">Who looked</th>
                 <th scope="col">Profile</th>
                 <th scope="col">Through</th>
@@ -46,7 +44,7 @@ export default async function AccessLogPage({ searchParams }: Props) {
             <tbody>
               {page.entries.map((e) => (
                 <tr key={e.id}>
-                  <td className="whitespace-nowrap">{utc(e.occurredAt)}</td>
+                  <td className="whitespace-nowrap"><UkDateTime at={e.occurredAt} /></td>
                   <td className="break-all">{e.actorEmail}</td>
                   <td>
                     <Link href={`/people/${e.smartcardId}`}>{e.personName} ({formatSmartcardId(e.smartcardId)})</Link>

@@ -8,7 +8,8 @@ import { authorisePage } from "@/lib/auth/authorise";
 import { pageMetadata } from "@/lib/auth/page-metadata";
 import { NOT_FOUND_TITLE, organisationTitle } from "@/lib/page-title";
 import { NO_ORG_WORKGROUP } from "@/lib/domain/fix";
-import { ukDate } from "@/lib/format";
+import { ukDate } from "@/lib/dates";
+import { UkDate } from "@/components/ui/uk-time";
 import { organisationPage } from "@/lib/services/organisation-workgroups";
 
 type Props = { params: Promise<{ odsCode: string }> };
@@ -48,7 +49,7 @@ export default async function OrganisationPage({ params }: Props) {
         </p>
         <h2 className="mb-2 mt-4 text-xl font-bold">cervicalscreening workgroup</h2>
         {o.cervicalScreeningWorkgroup ? (
-          <p data-testid="org-workgroup">Created {ukDate(new Date(o.cervicalScreeningWorkgroup.createdAt))}{o.cervicalScreeningWorkgroup.createdBy && ` by ${o.cervicalScreeningWorkgroup.createdBy}`}.</p>
+          <p data-testid="org-workgroup">Created <UkDate at={new Date(o.cervicalScreeningWorkgroup.createdAt)} />{o.cervicalScreeningWorkgroup.createdBy && ` by ${o.cervicalScreeningWorkgroup.createdBy}`}.</p>
         ) : (
           <>
             <p data-testid="org-workgroup">None: {NO_ORG_WORKGROUP}.</p>

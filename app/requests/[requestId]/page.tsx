@@ -14,6 +14,7 @@ import { AttachOdsForm } from "@/components/requests/attach-ods-form";
 import { RequestConversation } from "@/components/requests/request-conversation";
 import { SplitForm } from "@/components/requests/split-form";
 import { IdentityPanel } from "@/components/requests/identity-panel";
+import { UkDateTime } from "@/components/ui/uk-time";
 import { PlanActions } from "@/components/people/plan-actions";
 import { PlanTargetForm } from "@/components/people/plan-target-form";
 import { authorisePage } from "@/lib/auth/authorise";
@@ -108,7 +109,7 @@ export default async function RequestPage({ params, searchParams }: Props) {
           <h2 id="original-heading" className="mb-2 text-xl font-bold">What they sent</h2>
           <p className="mb-2">
             From {request.name} (<a href={`mailto:${request.email}?subject=${encodeURIComponent(`Your CSMS access request ${request.reference}`)}`}>{request.email}</a>) {request.source === "email" ? "by email, added by an RA officer" : "through the help form"}, received{" "}
-            {request.createdAt.toISOString().replace("T", " ").slice(0, 16)} UTC. Organisation: {request.odsCode ?? "not given"}. Smartcard ID given:{" "}
+            <UkDateTime at={request.createdAt} />. Organisation: {request.odsCode ?? "not given"}. Smartcard ID given:{" "}
             {request.smartcardId ? formatSmartcardId(request.smartcardId) : "none"}.
           </p>
           <HighlightedText text={request.message} spans={triage.spans} />
