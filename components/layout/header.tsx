@@ -51,6 +51,7 @@ export function Header({ actor }: Props) {
                     <Link href="/outbox" className="text-white">Outbox</Link>
                   </li>
                 )}
+                {readsAudit && <li><Link href="/dashboard" className="text-white">Dashboard</Link></li>}
                 {readsAudit && (
                   <li>
                     <Link href="/audit" className="text-white">Change log</Link>
