@@ -1,14 +1,15 @@
 import "server-only";
 import { authorisePage } from "@/lib/auth/authorise";
 import type { ConsoleActor } from "@/lib/auth/rules";
-import { changeCounts, grantsEndingSoon, openRequests, requestCategories, resolvedRequests, type DashboardScope } from "@/lib/data/dashboard";
-import { changesByWeek, countOpenRequests, resolveTimesByWeek, topCategories, weeksBetween } from "@/lib/domain/dashboard";
+import type { DashboardScope } from "@/lib/data/dashboard";
+import { dashboardFigures } from "./dashboard-figures";
 import { singleValues, type RawSearchParams } from "@/lib/search-params";
 import { fieldErrors } from "@/lib/validations/parse";
 import { DASHBOARD_MAX_DAYS, DashboardFilterSchema, dashboardRange, type DashboardFilter } from "@/lib/validations/dashboard";
 
 const DAY = 24 * 60 * 60 * 1000;
-export const ENDING_WITHIN_DAYS = 30;
+
+export { dashboardFigures, ENDING_WITHIN_DAYS, type DashboardFigures } from "./dashboard-figures";
 
 /**
  * What the filter asked for, or why it cannot be shown. RA managers see the organisations they act for (one of
@@ -28,27 +29,6 @@ export function readDashboardFilter(actor: ConsoleActor, query: Record<string, s
   const scope: DashboardScope = { odsCodes: filter.odsCode ? [filter.odsCode] : actor.role === "auditor" ? null : actor.odsCodes };
   return { ok: true as const, filter, range, scope };
 }
-
-/** Every figure on the dashboard, from grouped or narrow queries (see lib/data/dashboard.ts). */
-export async function dashboardFigures(scope: DashboardScope, range: { start: Date; end: Date }, now: Date) {
-  const weeks = weeksBetween(range.start, new Date(range.end.getTime() - 1));
-  const [open, resolved, categories, changes, ending] = await Promise.all([
-    openRequests(scope),
-    resolvedRequests(scope, range.start, range.end),
-    requestCategories(scope, range.start, range.end),
-    changeCounts(scope, range.start, range.end),
-    grantsEndingSoon(scope, now, new Date(now.getTime() + ENDING_WITHIN_DAYS * DAY)),
-  ]);
-  return {
-    open: countOpenRequests(open, now),
-    resolveTimes: resolveTimesByWeek(resolved, weeks),
-    diagnoses: topCategories(categories, 5),
-    changes: changesByWeek(changes, weeks),
-    ending,
-  };
-}
-
-export type DashboardFigures = Awaited<ReturnType<typeof dashboardFigures>>;
 
 /** The page's whole load: authorise, read the filter, then the figures (or the filter's errors and no figures). */
 export async function loadDashboard(params: RawSearchParams) {

@@ -47,8 +47,10 @@ async function request(fields: { odsCode: string | null; status: string; created
 }
 
 // Written as the database holds any event, so the week bucket is tested on the stored form of each provider.
+// The change log numbers its events itself (last + 1), so these take the next numbers explicitly too.
 async function event(action: string, occurredAt: string, odsCode: string | null = OURS) {
-  await db.auditEvent.create({ data: { action, occurredAt: at(occurredAt), odsCode, actorEmail: "test@ra.example", prevHash: "", hash: "" } });
+  const last = (await db.auditEvent.aggregate({ _max: { id: true } }))._max.id ?? 0;
+  await db.auditEvent.create({ data: { id: last + 1, action, occurredAt: at(occurredAt), odsCode, actorEmail: "test@ra.example", prevHash: "", hash: "" } });
 }
 
 async function actor(email: string): Promise<ConsoleActor> {
