@@ -108,13 +108,13 @@ export const CHANGE_ACTIONS: readonly string[] = CHANGE_KINDS.flatMap((k) => k.a
 
 export type ChangeWeek = { week: string; total: number; byKind: Record<ChangeKind, number> };
 
-/** Counts per week and action (from the database's group by) folded into change kinds, every week present. */
-export function changesByWeek(rows: readonly { week: string; action: string; count: number }[], weeks: readonly string[]): ChangeWeek[] {
+/** Counts per UTC day (YYYY-MM-DD) and action, from the database's group by, folded into weeks and change kinds. */
+export function changesByWeek(rows: readonly { day: string; action: string; count: number }[], weeks: readonly string[]): ChangeWeek[] {
   const empty = () => Object.fromEntries(CHANGE_KINDS.map((k) => [k.key, 0])) as Record<ChangeKind, number>;
   const byWeek = new Map<string, ChangeWeek>(weeks.map((week) => [week, { week, total: 0, byKind: empty() }]));
   for (const row of rows) {
     const kind = CHANGE_KINDS.find((k) => (k.actions as readonly string[]).includes(row.action));
-    const week = byWeek.get(row.week);
+    const week = byWeek.get(weekOf(new Date(`${row.day}T00:00:00Z`)));
     if (!kind || !week) continue;
     week.byKind[kind.key] += row.count;
     week.total += row.count;

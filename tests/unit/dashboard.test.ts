@@ -132,15 +132,17 @@ describe("changesByWeek", () => {
   it("folds actions into kinds, totals each week and fills empty weeks", () => {
     const result = changesByWeek(
       [
-        { week: "2026-11-16", action: "role.added", count: 3 },
-        { week: "2026-11-16", action: "role.expired", count: 1 },
-        { week: "2026-11-16", action: "workgroup.expired", count: 2 },
-        { week: "2026-11-16", action: "request.created", count: 50 }, // not a change to access
-        { week: "2026-10-05", action: "role.added", count: 9 }, // outside the weeks asked for
+        { day: "2026-11-16", action: "role.added", count: 2 }, // Monday
+        { day: "2026-11-22", action: "role.added", count: 1 }, // Sunday of the same week
+        { day: "2026-11-18", action: "role.expired", count: 1 },
+        { day: "2026-11-18", action: "workgroup.expired", count: 2 },
+        { day: "2026-11-17", action: "request.created", count: 50 }, // not a change to access
+        { day: "2026-11-15", action: "role.added", count: 4 }, // Sunday: the week before
+        { day: "2026-10-05", action: "role.added", count: 9 }, // outside the weeks asked for
       ],
       ["2026-11-09", "2026-11-16"],
     );
-    expect(result[0]).toMatchObject({ week: "2026-11-09", total: 0 });
+    expect(result[0]).toMatchObject({ week: "2026-11-09", total: 4 });
     expect(result[1]!.total).toBe(6);
     expect(result[1]!.byKind).toMatchObject({ role_added: 3, expired: 3, role_removed: 0 });
   });
