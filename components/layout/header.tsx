@@ -52,6 +52,7 @@ export function Header({ actor }: Props) {
                     <NavLink href="/outbox">Outbox</NavLink>
                   </li>
                 )}
+                {readsAudit && <li><Link href="/dashboard" className="text-white">Dashboard</Link></li>}
                 {readsAudit && (
                   <li>
                     <NavLink href="/audit">Change log</NavLink>

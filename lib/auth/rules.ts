@@ -36,6 +36,8 @@ export type Permission =
   | { kind: "bulk:run" }
   | { kind: "change:decide"; smartcardId: string; odsCode: string; proposedById: number }
   | { kind: "audit:read" }
+  // Service figures for the organisations the actor answers for (auditors: every organisation).
+  | { kind: "dashboard:read" }
   | { kind: "request:inbox" }
   | { kind: "request:create" }
   // `unrouted`: no RA officer in the console acts for the request's organisation (RA managers route those).
@@ -58,6 +60,10 @@ export function decide(actor: ConsoleActor, permission: Permission): Decision {
       return actor.role === "auditor" || actor.role === "ra_manager"
         ? allow
         : { allowed: false, reason: "Only auditors and RA managers can read the change log." };
+    case "dashboard:read":
+      return actor.role === "auditor" || actor.role === "ra_manager"
+        ? allow
+        : { allowed: false, reason: "Only RA managers and auditors can see the dashboard." };
     case "request:inbox":
       return allow;
     case "request:create":
