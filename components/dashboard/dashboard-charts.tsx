@@ -2,7 +2,7 @@ import Link from "next/link";
 import { categoryNames } from "@/components/requests/inbox-table";
 import { AGE_BANDS, CHANGE_KINDS, OPEN_SLA_STATES, weekOf, weeksBetween } from "@/lib/domain/dashboard";
 import { formatSmartcardId } from "@/lib/domain/smartcard";
-import { ukDate } from "@/lib/format";
+import { ukDate } from "@/lib/dates";
 import type { DashboardFigures } from "@/lib/services/dashboard";
 import { BarChart, ChartFigure, ColumnChart, DataTable, type Series } from "./charts";
 
