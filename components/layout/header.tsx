@@ -16,7 +16,7 @@ export function Header({ actor }: Props) {
         {actor && (
           <div className="flex flex-wrap items-center gap-4">
             <nav aria-label="Console">
-              <ul className="flex gap-4">
+              <ul className="flex flex-wrap gap-x-4 gap-y-1">
                 <li>
                   <Link href="/" className="text-white">Look up a person</Link>
                 </li>

@@ -28,7 +28,7 @@ export default async function AccessLogPage({ searchParams }: Props) {
       <p className="mb-6">Who looked at whose profile, newest first. Times are UTC. <Link href="/audit">Back to the change log</Link>.</p>
       <ErrorSummary fields={Object.fromEntries(Object.entries(errors).map(([k, v]) => [`filter-${k}`, v]))} />
       <FilterForm values={query} errors={errors} action="/audit/access" withActions={false} />
-      <div className="card overflow-x-auto">
+      <div className="card">
         {page.entries.length === 0 ? (
           <p>No profile views match.</p>
         ) : (
@@ -45,12 +45,12 @@ export default async function AccessLogPage({ searchParams }: Props) {
             <tbody>
               {page.entries.map((e) => (
                 <tr key={e.id}>
-                  <td className="whitespace-nowrap">{utc(e.occurredAt)}</td>
-                  <td className="break-all">{e.actorEmail}</td>
-                  <td>
+                  <td data-label="When (UTC)">{utc(e.occurredAt)}</td>
+                  <td data-label="Who looked" className="break-all">{e.actorEmail}</td>
+                  <td data-label="Profile">
                     <Link href={`/people/${e.smartcardId}`}>{e.personName} ({formatSmartcardId(e.smartcardId)})</Link>
                   </td>
-                  <td>{e.via === "api" ? "JSON API" : "Console page"}</td>
+                  <td data-label="Through">{e.via === "api" ? "JSON API" : "Console page"}</td>
                 </tr>
               ))}
             </tbody>
