@@ -121,5 +121,7 @@ export async function checkReflowOnce(page: Page, label?: string): Promise<void>
   const key = `${pageShape(page.url())} ${await pageState(page)}`;
   if (seen.has(key)) return;
   seen.add(key);
+  const started = Date.now();
   await checkPageAtWidths(page, label ?? page.url(), { axeWide: false });
+  if (process.env.REFLOW_LOG) console.log(`reflow check took ${Date.now() - started} ms: ${key}`);
 }
