@@ -126,6 +126,7 @@ test("every page under app/ has a reflow visit here", () => {
 
 for (const [route, visit] of Object.entries(ROUTES)) {
   test(`reflow and axe at 320 and 1280 px: ${route}`, async ({ page, browser }) => {
+    test.slow(); // axe three times per page state
     await visit(page, browser);
   });
 }
