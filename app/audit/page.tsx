@@ -50,7 +50,7 @@ export default async function AuditPage({ searchParams }: Props) {
         Download these results: <a href={`/api/v1/audit/export.csv${exportQuery ? `?${exportQuery}` : ""}`}>CSV</a> ·{" "}
         <a href={`/api/v1/audit/export.jsonl${exportQuery ? `?${exportQuery}` : ""}`}>JSON lines</a>
       </p>
-      <div className="card overflow-x-auto">
+      <div className="card">
         <EventsTable events={page.events} caption="Changes, newest first" references={references} />
       </div>
       <nav aria-label="Change log pages" className="flex gap-4">

@@ -25,7 +25,7 @@ export default async function ConsoleUsersPage() {
         recorded in the change log and applies on the person&apos;s next request. Link each account to the person&apos;s own Care Identity
         profile: nobody can change their own profile.
       </p>
-      <div className="card overflow-x-auto">
+      <div className="card">
         <table className="table">
           <caption className="sr-only">Console users</caption>
           <thead>
@@ -43,7 +43,7 @@ export default async function ConsoleUsersPage() {
               const live = sessions.get(u.id) ?? [];
               return (
                 <tr key={u.id}>
-                  <td>
+                  <td data-label="Name">
                     {u.name}
                     <span className="block break-all text-sm text-nhs-grey">{u.email}</span>
                     <span className="block text-sm text-nhs-grey">
@@ -57,10 +57,10 @@ export default async function ConsoleUsersPage() {
                       </details>
                     )}
                   </td>
-                  <td>{consoleRoleNames[u.role as ConsoleRole] ?? u.role}</td>
-                  <td className="font-mono text-sm">{u.organisations.join(", ") || "—"}</td>
-                  <td>{u.active ? "Yes" : "No"}</td>
-                  <td>
+                  <td data-label="Role">{consoleRoleNames[u.role as ConsoleRole] ?? u.role}</td>
+                  <td data-label="Organisations" className="font-mono text-sm">{u.organisations.join(", ") || "—"}</td>
+                  <td data-label="Active">{u.active ? "Yes" : "No"}</td>
+                  <td data-label="Signed in">
                     {live.length === 0 ? (
                       "Not signed in"
                     ) : (
@@ -79,8 +79,8 @@ export default async function ConsoleUsersPage() {
                           <tbody>
                             {live.map((s, i) => (
                               <tr key={i}>
-                                <td className="whitespace-nowrap"><UkDateTime at={s.startedAt} /></td>
-                                <td className="whitespace-nowrap"><UkDateTime at={s.lastSeenAt} /></td>
+                                <td data-label="Started"><UkDateTime at={s.startedAt} /></td>
+                                <td data-label="Last seen"><UkDateTime at={s.lastSeenAt} /></td>
                               </tr>
                             ))}
                           </tbody>

@@ -37,7 +37,7 @@ export default async function JobRolesPage() {
         </section>
       )}
       {groups.map(({ userGroup, roles: groupRoles }, index) => (
-        <section key={userGroup} className="card overflow-x-auto" aria-labelledby={`user-group-${index}`}>
+        <section key={userGroup} className="card" aria-labelledby={`user-group-${index}`}>
           <h2 id={`user-group-${index}`} className="mb-2 text-xl font-bold">{userGroup}</h2>
           <table className="table">
             <caption className="sr-only">Job roles: {userGroup}</caption>
@@ -52,8 +52,8 @@ export default async function JobRolesPage() {
             <tbody>
               {groupRoles.map((role) => (
                 <tr key={role.code}>
-                  <td className="font-mono">{role.code}</td>
-                  <td>
+                  <td data-label="Code" className="font-mono">{role.code}</td>
+                  <td data-label="Name">
                     {role.name}
                     {canEdit && (
                       <details className="mt-1">
@@ -62,8 +62,8 @@ export default async function JobRolesPage() {
                       </details>
                     )}
                   </td>
-                  <td>{role.csmsAccess ? "Yes" : "No"}</td>
-                  <td>
+                  <td data-label="CSMS access">{role.csmsAccess ? "Yes" : "No"}</td>
+                  <td data-label="Functions">
                     <ul className="list-disc pl-5 text-sm">
                       {role.functions.map((f) => (
                         <li key={f}>{f}</li>

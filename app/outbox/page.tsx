@@ -43,7 +43,7 @@ export default async function OutboxPage({ searchParams }: Props) {
           </li>
         ))}
       </ul>
-      <div className="card overflow-x-auto" tabIndex={0} role="region" aria-label="Emails">
+      <div className="card">
         {emails.length === 0 ? (
           <p>No emails.</p>
         ) : (
@@ -60,13 +60,13 @@ export default async function OutboxPage({ searchParams }: Props) {
             <tbody>
               {emails.map((email) => (
                 <tr key={email.id}>
-                  <td>{when(email.createdAt)}</td>
-                  <td className="break-words">
+                  <td data-label="Queued">{when(email.createdAt)}</td>
+                  <td data-label="To and subject" className="wrap-anywhere">
                     {email.to}
                     <span className="block">{email.subject}</span>
                   </td>
-                  <td>{email.reference && email.requestId ? <Link href={`/requests/${email.requestId}`}>{email.reference}</Link> : "—"}</td>
-                  <td>
+                  <td data-label="Request">{email.reference && email.requestId ? <Link href={`/requests/${email.requestId}`}>{email.reference}</Link> : "—"}</td>
+                  <td data-label="Status">
                     <strong>{emailStatusNames[email.status] ?? email.status}</strong>
                     <span className="block text-sm">
                       {email.status === "sent" ? <>at {when(email.sentAt)}</> : `${email.attempts} attempt${email.attempts === 1 ? "" : "s"}`}

@@ -91,7 +91,7 @@ export default async function InboxPage({ searchParams }: Props) {
         <button type="submit" className="button mr-4">Apply filters</button>
         <Link href="/requests">Clear filters</Link>
       </form>
-      <div className="card overflow-x-auto">
+      <div className="card">
         <InboxTable rows={rows} now={now} />
       </div>
       {nextCursor && (

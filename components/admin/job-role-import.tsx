@@ -85,12 +85,12 @@ export function JobRoleImport() {
             <tbody>
               {preview.changes.map((c) => (
                 <tr key={c.code}>
-                  <td>{c.line}</td>
-                  <td className="font-mono">{c.code}</td>
-                  <td>{kindLabel[c.kind]}{c.differences.length > 0 && `: ${c.differences.join(", ")}`}</td>
-                  <td>{c.after.name}</td>
-                  <td>{c.after.userGroup}</td>
-                  <td>{c.after.csmsAccess ? "Yes" : "No"}</td>
+                  <td data-label="Line">{c.line}</td>
+                  <td data-label="Code" className="font-mono">{c.code}</td>
+                  <td data-label="Result">{kindLabel[c.kind]}{c.differences.length > 0 && `: ${c.differences.join(", ")}`}</td>
+                  <td data-label="Name">{c.after.name}</td>
+                  <td data-label="User group">{c.after.userGroup}</td>
+                  <td data-label="CSMS access">{c.after.csmsAccess ? "Yes" : "No"}</td>
                 </tr>
               ))}
             </tbody>

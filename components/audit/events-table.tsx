@@ -25,20 +25,20 @@ export function EventsTable({ events, caption, empty = "No changes match.", refe
       <tbody>
         {events.map((e) => (
           <tr key={e.id}>
-            <td className="whitespace-nowrap">
+            <td data-label="When">
               <Link href={`/audit/${e.id}`} aria-label={`Event ${e.id} at ${ukDateTime(e.occurredAt)}`}>
                 <time dateTime={e.occurredAt.toISOString()}>{ukDateTime(e.occurredAt)}</time>
               </Link>
             </td>
-            <td className="break-words">
+            <td data-label="Who" className="wrap-anywhere">
               {e.actorName ?? e.actorEmail}
               {e.actorName && <span className="block break-all text-sm text-nhs-grey">{e.actorEmail}</span>}
             </td>
-            <td>
+            <td data-label="Change">
               {describeAuditEvent(e)}
               {e.orgName && <span className="block text-sm text-nhs-grey">{e.orgName}</span>}
             </td>
-            <td>
+            <td data-label="Person">
               {e.smartcardId ? (
                 <Link href={`/people/${e.smartcardId}`}>
                   {e.personName} <span className="whitespace-nowrap">({formatSmartcardId(e.smartcardId)})</span>
@@ -47,8 +47,8 @@ export function EventsTable({ events, caption, empty = "No changes match.", refe
                 "—"
               )}
             </td>
-            <td className="whitespace-pre-wrap break-words">{e.reason ?? "—"}</td>
-            <td>{e.requestId ? <Link href={`/requests/${e.requestId}`}>{references[e.requestId] ?? e.requestId}</Link> : "—"}</td>
+            <td data-label="Reason" className="whitespace-pre-wrap wrap-anywhere">{e.reason ?? "—"}</td>
+            <td data-label="Request">{e.requestId ? <Link href={`/requests/${e.requestId}`}>{references[e.requestId] ?? e.requestId}</Link> : "—"}</td>
           </tr>
         ))}
       </tbody>

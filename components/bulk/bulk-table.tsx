@@ -31,7 +31,7 @@ type Props = { rows: BulkRowView[]; caption: string };
 /** Every row with what it would do (or did): the cells that matter, the status in words, the verdict before and after. */
 export function BulkTable({ rows, caption }: Props) {
   return (
-    <div className="card overflow-x-auto">
+    <div className="card">
       <table className="table">
         <caption className="mb-2 text-left font-bold">{caption}</caption>
         <thead>
@@ -48,11 +48,11 @@ export function BulkTable({ rows, caption }: Props) {
         <tbody>
           {rows.map((r) => (
             <tr key={r.line}>
-              <td>{r.line}</td>
-              <td className="whitespace-nowrap">{/^\d{12}$/.test(r.cells.smartcard_id.trim()) ? formatSmartcardId(r.cells.smartcard_id.trim()) : r.cells.smartcard_id}</td>
-              <td>{r.summary || `${r.cells.action} ${r.cells.role} at ${r.cells.ods_code}`}</td>
-              <td className={`font-bold ${statusClass[r.status]}`}>{statusLabels[r.status]}</td>
-              <td>
+              <td data-label="Line">{r.line}</td>
+              <td data-label="Smartcard ID" className="whitespace-nowrap">{/^\d{12}$/.test(r.cells.smartcard_id.trim()) ? formatSmartcardId(r.cells.smartcard_id.trim()) : r.cells.smartcard_id}</td>
+              <td data-label="Change">{r.summary || `${r.cells.action} ${r.cells.role} at ${r.cells.ods_code}`}</td>
+              <td data-label="Status" className={`font-bold ${statusClass[r.status]}`}>{statusLabels[r.status]}</td>
+              <td data-label="Problems">
                 {r.problems.length > 0 && (
                   <ul className="list-none">
                     {r.problems.map((p) => (
@@ -61,8 +61,8 @@ export function BulkTable({ rows, caption }: Props) {
                   </ul>
                 )}
               </td>
-              <td>{verdictText(r.before)}</td>
-              <td>{verdictText(r.after)}</td>
+              <td data-label="CSMS before">{verdictText(r.before)}</td>
+              <td data-label="CSMS after">{verdictText(r.after)}</td>
             </tr>
           ))}
         </tbody>

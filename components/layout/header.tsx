@@ -17,7 +17,7 @@ export function Header({ actor }: Props) {
         {actor && (
           <div className="flex flex-wrap items-center gap-4">
             <nav aria-label="Console">
-              <ul className="flex gap-4">
+              <ul className="flex flex-wrap gap-x-4 gap-y-1">
                 <li>
                   <NavLink href="/">Look up a person</NavLink>
                 </li>

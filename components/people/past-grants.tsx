@@ -5,7 +5,7 @@ import { UkDate } from "@/components/ui/uk-time";
 /** Ended job roles and workgroup memberships, with who gave and ended them and why. */
 export function PastGrants({ grants }: { grants: PastGrant[] }) {
   return (
-    <section aria-labelledby="past-grants-heading" className="card overflow-x-auto">
+    <section aria-labelledby="past-grants-heading" className="card">
       <h2 id="past-grants-heading" className="mb-3 text-xl font-bold">Ended grants</h2>
       {grants.length === 0 ? (
         <p>No job role or workgroup of this person has ended.</p>
@@ -23,19 +23,19 @@ export function PastGrants({ grants }: { grants: PastGrant[] }) {
           <tbody>
             {grants.map((g) => (
               <tr key={`${g.kind}-${g.odsCode}-${g.roleCode ?? ""}-${g.endedAt.getTime()}`}>
-                <td>{g.kind === "role" ? `${g.roleCode} ${g.roleName ?? ""}` : "cervicalscreening workgroup"}</td>
-                <td>
+                <td data-label="Grant">{g.kind === "role" ? `${g.roleCode} ${g.roleName ?? ""}` : "cervicalscreening workgroup"}</td>
+                <td data-label="Organisation">
                   <span className="font-mono">{g.odsCode}</span> {g.orgName}
                 </td>
-                <td>
+                <td data-label="Given">
                   <UkDate at={g.startedAt} />
                   {g.grantedBy && ` by ${g.grantedBy}`}
-                  <span className="block break-words text-sm text-nhs-grey">{g.grantReason}</span>
+                  <span className="block wrap-anywhere text-sm text-nhs-grey">{g.grantReason}</span>
                 </td>
-                <td>
+                <td data-label="Ended">
                   <UkDate at={g.endedAt} />
                   {g.endedBy && ` by ${g.endedBy}`}
-                  {g.endReason && <span className="block break-words text-sm text-nhs-grey">{g.endReason}</span>}
+                  {g.endReason && <span className="block wrap-anywhere text-sm text-nhs-grey">{g.endReason}</span>}
                 </td>
               </tr>
             ))}

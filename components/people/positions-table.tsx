@@ -33,7 +33,7 @@ export function PositionsTable({ profile, rights, requestId, asked = [] }: Props
               const workgroupVerb = p.cervicalScreeningWorkgroup ? "Remove" : "Add";
               return (
                 <tr key={p.positionId}>
-                  <td>
+                  <td data-label="Organisation">
                     {p.orgName}
                     {p.groups.length > 0 && (
                       <span className="block text-sm text-nhs-grey">Part of {p.groups.map((g) => `${g.name} (${g.odsCode})`).join(" and ")}</span>
@@ -44,8 +44,8 @@ export function PositionsTable({ profile, rights, requestId, asked = [] }: Props
                       </span>
                     ))}
                   </td>
-                  <td className="font-mono">{p.odsCode}</td>
-                  <td>
+                  <td data-label="ODS code" className="font-mono">{p.odsCode}</td>
+                  <td data-label="Job roles">
                     {p.roleGrants.length === 0 && <span>None</span>}
                     <ul>
                       {p.roleGrants.map((r) => (
@@ -72,7 +72,7 @@ export function PositionsTable({ profile, rights, requestId, asked = [] }: Props
                       ))}
                     </ul>
                   </td>
-                  <td>
+                  <td data-label="cervicalscreening workgroup">
                     {p.cervicalScreeningWorkgroup ? (
                       <span>
                         Yes

@@ -28,7 +28,7 @@ export function HighlightedText({ text, spans }: { text: string; spans: Span[] }
   if (at < text.length) parts.push(text.slice(at));
   return (
     <>
-      <blockquote className="whitespace-pre-wrap break-words border-l-4 border-nhs-border bg-nhs-pale-grey p-4 font-mono text-sm">{parts}</blockquote>
+      <blockquote className="whitespace-pre-wrap wrap-anywhere border-l-4 border-nhs-border bg-nhs-pale-grey p-4 font-mono text-sm">{parts}</blockquote>
       <p className="mt-2 flex flex-wrap gap-3 text-sm">
         {Object.entries(kindStyle)
           .filter(([kind]) => spans.some((s) => s.kind === kind))

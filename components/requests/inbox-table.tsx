@@ -57,21 +57,21 @@ export function InboxTable({ rows, now }: { rows: Row[]; now: Date }) {
       <tbody>
         {rows.map(({ request, diagnosis, category }) => (
           <tr key={request.id}>
-            <td>
+            <td data-label="Request">
               <Link href={`/requests/${request.id}`}>{request.reference}</Link>
             </td>
-            <td>
+            <td data-label="Waiting">
               {ageText(request.createdAt, now)}
               <span className="mt-1 block"><SlaBadge createdAt={request.createdAt} status={request.status} now={now} pausedSeconds={request.slaPausedSeconds} /></span>
             </td>
-            <td className="break-words">
+            <td data-label="From" className="wrap-anywhere">
               {request.name}
               <IdentityNote identity={diagnosis.identity} />
             </td>
-            <td>{request.odsCode ?? "Not given"}</td>
-            <td>{categoryNames[category] ?? category}</td>
-            <td>{diagnosis.summary}</td>
-            <td>
+            <td data-label="Organisation">{request.odsCode ?? "Not given"}</td>
+            <td data-label="Category">{categoryNames[category] ?? category}</td>
+            <td data-label="Diagnosis">{diagnosis.summary}</td>
+            <td data-label="Status">
               {requestStatusNames[request.status as keyof typeof requestStatusNames] ?? request.status}
               {request.assignedTo && <span className="block text-sm text-nhs-grey">{request.assignedTo.name}</span>}
             </td>

@@ -27,7 +27,7 @@ export function RequestConversation({ requestId, notes, emails, canChange }: { r
               <span className="block font-bold">
                 {noteLabel[note.kind] ?? note.kind} · {note.authorName} · {when(note.createdAt)}
               </span>
-              <span className="whitespace-pre-wrap break-words">{note.text}</span>
+              <span className="whitespace-pre-wrap wrap-anywhere">{note.text}</span>
             </li>
           ))}
         </ol>

@@ -73,7 +73,7 @@ export function StatusForm() {
             {found.reply && (
               <>
                 <h3 className="mb-2 text-lg font-bold">Reply from your registration authority</h3>
-                <p className="mb-4 whitespace-pre-wrap break-words">{found.reply}</p>
+                <p className="mb-4 whitespace-pre-wrap wrap-anywhere">{found.reply}</p>
               </>
             )}
             {found.conversation.length > 0 && (
@@ -83,7 +83,7 @@ export function StatusForm() {
                   {found.conversation.map((m, i) => (
                     <li key={i} className="mb-2 border-l-4 border-nhs-border pl-3">
                       <span className="block font-bold">{m.from === "you" ? "You wrote" : "Your registration authority wrote"}</span>
-                      <span className="whitespace-pre-wrap break-words">{m.text}</span>
+                      <span className="whitespace-pre-wrap wrap-anywhere">{m.text}</span>
                     </li>
                   ))}
                 </ol>

@@ -2,10 +2,10 @@
 // tests share one seeded database per run: each test must only change people no other test uses.
 // Sign-in is limited per network address (lib/auth/sign-in-policy.ts) and every test signs in from the same
 // one, so signIn goes through the login page once per account and run, then reuses that session's cookies.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Cookie, type Locator, type Page } from "@playwright/test";
 import { DEFAULT_DEMO_PASSWORD, type DemoScenario } from "../../prisma/seed/demo";
 import { demoPersonSeeds } from "../../prisma/seed/people";
+import { checkReflowOnce, expectAxeClean } from "./reflow";
 
 export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD;
 
@@ -89,16 +89,11 @@ export async function tabTo(page: Page, target: Locator, maxPresses = 80): Promi
   await expect(target, `reached with Tab within ${maxPresses} presses`).toBeFocused({ timeout: 1 });
 }
 
-const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
-
-/** Runs axe (WCAG 2.1 A and AA) on the page as it is now and fails with a readable list of violations. */
+/**
+ * Runs axe (WCAG 2.2 A and AA) on the page as it is now and fails with a readable list of violations; the
+ * first time a run meets this page state it is also checked at 320 px (reflow.ts).
+ */
 export async function expectNoAxeViolations(page: Page, label?: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  const readable = results.violations.map((v) => {
-    const nodes = v.nodes
-      .map((n) => `    at ${n.target.join(" ")}\n      ${n.html.slice(0, 200)}\n      ${(n.failureSummary ?? "").replace(/\n/g, "\n      ")}`)
-      .join("\n");
-    return `${v.id} [${v.impact ?? "?"}] ${v.help} (${v.helpUrl})\n${nodes}`;
-  });
-  expect(readable, `axe violations on ${label ?? page.url()}:\n\n${readable.join("\n\n")}`).toEqual([]);
+  await expectAxeClean(page, label ?? page.url());
+  await checkReflowOnce(page, label);
 }

@@ -60,7 +60,7 @@ export default async function AuditEventPage({ params }: Props) {
           <dt className="font-bold">Job role</dt>
           <dd>{event.roleCode ? `${event.roleCode} ${event.roleName ?? ""}` : "—"}</dd>
           <dt className="font-bold">Reason</dt>
-          <dd className="whitespace-pre-wrap break-words">{event.reason ?? "—"}</dd>
+          <dd className="whitespace-pre-wrap wrap-anywhere">{event.reason ?? "—"}</dd>
           <dt className="font-bold">Request</dt>
           <dd>{event.requestId ? <Link href={`/requests/${event.requestId}`}>{references[event.requestId] ?? event.requestId}</Link> : "—"}</dd>
           <dt className="font-bold">Hash</dt>

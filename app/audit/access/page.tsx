@@ -27,7 +27,7 @@ export default async function AccessLogPage({ searchParams }: Props) {
       <h1 className="mb-2 text-3xl font-bold">Profile access log</h1>
       <p className="mb-6">Who looked at whose profile, newest first. Times are UK time. <Link href="/audit">Back to the change log</Link>.</p>
       <FilterForm values={query} errors={errors} action="/audit/access" withActions={false} />
-      <div className="card overflow-x-auto">
+      <div className="card">
         {page.entries.length === 0 ? (
           <p>No profile views match.</p>
         ) : (
@@ -44,12 +44,12 @@ export default async function AccessLogPage({ searchParams }: Props) {
             <tbody>
               {page.entries.map((e) => (
                 <tr key={e.id}>
-                  <td className="whitespace-nowrap"><UkDateTime at={e.occurredAt} /></td>
-                  <td className="break-all">{e.actorEmail}</td>
-                  <td>
+                  <td data-label="When"><UkDateTime at={e.occurredAt} /></td>
+                  <td data-label="Who looked" className="break-all">{e.actorEmail}</td>
+                  <td data-label="Profile">
                     <Link href={`/people/${e.smartcardId}`}>{e.personName} ({formatSmartcardId(e.smartcardId)})</Link>
                   </td>
-                  <td>{e.via === "api" ? "JSON API" : "Console page"}</td>
+                  <td data-label="Through">{e.via === "api" ? "JSON API" : "Console page"}</td>
                 </tr>
               ))}
             </tbody>

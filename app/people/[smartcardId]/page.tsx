@@ -75,7 +75,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
         <AddRolePanel profile={profile} catalogue={catalogue} changeable={rights.roles} needsRoleAt={plan.actions.find((a) => a.kind === "add_role")?.odsCode} />
       )}
       <PastGrants grants={pastGrants} />
-      <section aria-labelledby="history-heading" className="card overflow-x-auto">
+      <section aria-labelledby="history-heading" className="card">
         <h2 id="history-heading" className="mb-3 text-xl font-bold">History</h2>
         <EventsTable events={history} caption={`Changes to ${profile.name}'s access, newest first`} empty="No changes have been made to this person's access in the console yet." references={references} />
         {actor.role !== "ra_agent" && history.length > 0 && (

@@ -181,7 +181,7 @@ export default async function RequestPage({ params, searchParams }: Props) {
         canChange={canChangeRequest}
       />
       <RequestConversation requestId={request.id} notes={request.notes} emails={emails} canChange={canChangeRequest} />
-      <section className="card overflow-x-auto" aria-labelledby="request-history-heading">
+      <section className="card" aria-labelledby="request-history-heading">
         <h2 id="request-history-heading" className="mb-3 text-xl font-bold">History of this request</h2>
         <EventsTable events={[...applied].reverse()} caption="Changes linked to this request, newest first" references={{ [request.id]: request.reference }} />
       </section>
