@@ -4,8 +4,10 @@ import { DashboardFilterForm } from "@/components/dashboard/filter-form";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import type { RawSearchParams } from "@/lib/search-params";
 import { ENDING_WITHIN_DAYS, loadDashboard } from "@/lib/services/dashboard";
+import { pageMetadata } from "@/lib/auth/page-metadata";
+import { ukDate } from "@/lib/dates";
 
-export const metadata: Metadata = { title: "Dashboard" };
+export const generateMetadata = (): Promise<Metadata> => pageMetadata({ kind: "dashboard:read" }, "Dashboard");
 
 type Props = { searchParams: Promise<RawSearchParams> };
 
@@ -21,7 +23,7 @@ export default async function DashboardPage({ searchParams }: Props) {
       <ErrorSummary title="The figures cannot be shown" fields={Object.fromEntries(Object.entries(errors).map(([k, v]) => [`dashboard-${k}`, v]))} />
       <p className="mb-6 max-w-3xl">
         How the registration authority is doing at {where}
-        {shown && <>, from {shown.from} to {shown.to} (UTC days)</>}. Each chart is followed by its figures as a table.
+        {shown && <>, from {ukDate(new Date(`${shown.from}T12:00:00Z`))} to {ukDate(new Date(`${shown.to}T12:00:00Z`))}</>}. Each chart is followed by its figures as a table.
       </p>
       <DashboardFilterForm values={query} errors={errors} organisations={actor.role === "auditor" ? null : actor.odsCodes} range={shown} />
       {figures ? (

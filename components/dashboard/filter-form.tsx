@@ -1,3 +1,6 @@
+import { DateInput } from "@/components/forms/date-input";
+import { dayToParts } from "@/lib/domain/date-parts";
+
 type Props = {
   values: Record<string, string>;
   errors: Record<string, string>;
@@ -34,21 +37,26 @@ export function DashboardFilterForm({ values, errors, organisations, range }: Pr
             <input id="dashboard-odsCode" name="odsCode" defaultValue={values.odsCode ?? ""} className="input" maxLength={20} aria-invalid={errors.odsCode ? true : undefined} aria-describedby={describedBy("odsCode", errors)} />
           )}
         </div>
-        {(["from", "to"] as const).map((name) => (
-          <div key={name} className="mb-4">
-            <label htmlFor={`dashboard-${name}`} className="label">{name === "from" ? "From" : "To"}</label>
-            <FieldError name={name} errors={errors} />
-            <input
+        {(["from", "to"] as const).map((name) => {
+          // What was typed comes back as typed; otherwise the range shown, as its three boxes.
+          const typed = [`${name}Day`, `${name}Month`, `${name}Year`].some((key) => values[key] !== undefined);
+          const parts = typed
+            ? { day: values[`${name}Day`] ?? "", month: values[`${name}Month`] ?? "", year: values[`${name}Year`] ?? "" }
+            : dayToParts(values[name] ?? range?.[name]);
+          return (
+            <DateInput
+              key={name}
               id={`dashboard-${name}`}
-              name={name}
-              type="date"
-              defaultValue={values[name] ?? range?.[name] ?? ""}
-              className="input"
-              aria-invalid={errors[name] ? true : undefined}
-              aria-describedby={describedBy(name, errors)}
+              legend={name === "from" ? "Date from" : "Date to"}
+              error={errors[name]}
+              inputs={{
+                day: { name: `${name}Day`, defaultValue: parts.day },
+                month: { name: `${name}Month`, defaultValue: parts.month },
+                year: { name: `${name}Year`, defaultValue: parts.year },
+              }}
             />
-          </div>
-        ))}
+          );
+        })}
       </div>
       <button type="submit" className="button-secondary">Show figures</button>
     </form>

@@ -5,7 +5,7 @@ import type { DashboardScope } from "@/lib/data/dashboard";
 import { dashboardFigures } from "./dashboard-figures";
 import { singleValues, type RawSearchParams } from "@/lib/search-params";
 import { fieldErrors } from "@/lib/validations/parse";
-import { DASHBOARD_MAX_DAYS, DashboardFilterSchema, dashboardRange, type DashboardFilter } from "@/lib/validations/dashboard";
+import { DASHBOARD_MAX_DAYS, DashboardFilterSchema, dashboardRange, readDashboardDays, type DashboardFilter } from "@/lib/validations/dashboard";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -16,7 +16,9 @@ export { dashboardFigures, ENDING_WITHIN_DAYS, type DashboardFigures } from "./d
  * them, if chosen); auditors see every organisation. Nothing is read when the filter is wrong.
  */
 export function readDashboardFilter(actor: ConsoleActor, query: Record<string, string>, now: Date) {
-  const parsed = DashboardFilterSchema.safeParse(query);
+  const days = readDashboardDays(query);
+  if (Object.keys(days.errors).length > 0) return { ok: false as const, errors: days.errors };
+  const parsed = DashboardFilterSchema.safeParse(days.query);
   if (!parsed.success) return { ok: false as const, errors: fieldErrors(parsed.error) };
   const filter: DashboardFilter = parsed.data;
   if (filter.odsCode && actor.role !== "auditor" && !actor.odsCodes.includes(filter.odsCode)) {

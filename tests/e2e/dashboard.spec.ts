@@ -105,6 +105,15 @@ test("a bad filter says what to fix and shows no figures", async ({ page }) => {
   await expect(page.getByRole("figure")).toHaveCount(0);
   await expectNoAxeViolations(page, "/dashboard with a bad filter");
 
+  // The NHS date input: a month that does not exist marks the month box, and the summary's link lands on it.
+  await page.goto("/dashboard");
+  const from = page.getByRole("group", { name: "Date from" });
+  await from.getByRole("textbox", { name: "Month" }).fill("13");
+  await page.getByRole("button", { name: "Show figures" }).click();
+  await expect(page.getByRole("alert", { name: "The figures cannot be shown" })).toContainText("Date from must be a real date");
+  await expect(from.getByRole("textbox", { name: "Month" })).toHaveAttribute("aria-invalid", "true");
+  await expect(from.getByRole("textbox", { name: "Month" })).toHaveValue("13");
+
   await page.goto("/dashboard?odsCode=B82001");
   await expect(page.getByRole("alert", { name: "The figures cannot be shown" })).toContainText("You do not act for B82001");
 });

@@ -100,6 +100,13 @@ const ROUTES: Record<string, Visit> = {
     await checkPageAtWidths(page, "/audit/{id} as auditor");
   },
   "/audit/access": (page) => at(page, "auditor", "/audit/access"),
+  "/dashboard": async (page) => {
+    await at(page, "manager", "/dashboard");
+    await at(page, "auditor", "/dashboard");
+    await at(page, "auditor", "/dashboard?odsCode=nonsense", "/dashboard with an error");
+  },
+  "/accessibility": (page) => at(page, null, "/accessibility"),
+  "/privacy": (page) => at(page, null, "/privacy"),
   // app/forbidden.tsx and app/not-found.tsx
   forbidden: (page) => at(page, "agent", "/console-users", "403 (an agent on /console-users)"),
   "not-found": async (page) => {

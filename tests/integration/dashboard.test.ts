@@ -178,14 +178,26 @@ describe("the filter", () => {
     [{ from: "2024-01-01", to: "2026-01-01" }, "to"],
     [{ from: "2020-01-01" }, "from"], // to today: far more than a year
     [{ odsCode: ELSEWHERE }, "odsCode"], // the manager does not act for it
+    // The NHS date input's boxes.
+    [{ fromDay: "30", fromMonth: "2", fromYear: "2026" }, "from"],
+    [{ fromDay: "5", fromMonth: "10", fromYear: "" }, "from"],
+    [{ toDay: "5", toMonth: "x", toYear: "2026" }, "to"],
+    [{ toDay: "5", toMonth: "10", toYear: "26" }, "to"],
   ])("%j is refused on %s, with nothing read", async (query, field) => {
     const read = readDashboardFilter(await actor(MANAGER), query as Record<string, string>, NOW);
     expect(read.ok).toBe(false);
     if (!read.ok) expect(Object.keys(read.errors)).toContain(field);
   });
 
+  it("the date boxes give the same range as the days they name", async () => {
+    const boxes = { fromDay: "5", fromMonth: "10", fromYear: "2026", toDay: "25", toMonth: "10", toYear: "2026" };
+    const [fromBoxes, fromDays] = [readDashboardFilter(await actor(MANAGER), boxes, NOW), readDashboardFilter(await actor(MANAGER), RANGE, NOW)];
+    expect(fromBoxes.ok && fromDays.ok).toBe(true);
+    if (fromBoxes.ok && fromDays.ok) expect(fromBoxes.range).toEqual(fromDays.range);
+  });
+
   it("blank fields mean the default: the twelve weeks to today", async () => {
-    const read = readDashboardFilter(await actor(MANAGER), { odsCode: "", from: "", to: "" }, NOW);
+    const read = readDashboardFilter(await actor(MANAGER), { odsCode: "", from: "", to: "", fromDay: "", fromMonth: "", fromYear: "" }, NOW);
     expect(read.ok).toBe(true);
     if (read.ok) expect((read.range.end.getTime() - read.range.start.getTime()) / (24 * HOUR)).toBe(84);
   });
