@@ -35,10 +35,9 @@ export default function AccessibilityPage() {
         <h2 id="how-heading" className={heading}>How accessible this service is</h2>
         <p className="mb-3">We know some parts are not fully accessible:</p>
         <ul className={list} data-testid="known-issues">
-          <li>on a narrow screen (320 pixels wide) some tables, such as a person’s positions and the change log, scroll sideways</li>
-          <li>the change log’s date filters use the browser’s own date boxes rather than separate day, month and year boxes</li>
-          <li>you are signed out after 30 minutes without activity and are not warned before it happens</li>
-          <li>times are shown in UTC rather than UK time</li>
+          <li>after a failed search on the change log, the access log or the dashboard, the page title starts with “Error:” only once the page’s JavaScript has loaded</li>
+          <li>the dashboard’s charts are pictures: their figures are in the table under each chart, but the charts themselves cannot be explored</li>
+          <li>the time-out warning and keeping what you typed across a new sign-in need JavaScript; without it you are still signed out after 30 minutes without activity, without a warning</li>
         </ul>
       </section>
 
@@ -72,14 +71,16 @@ export default function AccessibilityPage() {
         <h3 className="mb-2 text-xl font-bold">Compliance status</h3>
         <p className="mb-3">
           This service is partially compliant with the Web Content Accessibility Guidelines version 2.2 AA standard, due to the
-          non-compliances listed below.
+          non-compliance listed below.
         </p>
         <h3 className="mb-2 text-xl font-bold">Non-accessible content</h3>
         <ul className={list}>
-          <li>Tables that scroll sideways at 320 pixels fail success criterion 1.4.10 (Reflow).</li>
-          <li>Signing out after 30 minutes without a warning or a way to extend the time fails success criterion 2.2.1 (Timing adjustable).</li>
+          <li>
+            With JavaScript turned off there is no warning before the 30-minute time-out and no way to extend it, which fails success
+            criterion 2.2.1 (Timing adjustable) for those users.
+          </li>
         </ul>
-        <p className="mb-3">We plan to fix these, and will update this statement when we have.</p>
+        <p className="mb-3">We plan to fix this, and will update this statement when we have.</p>
       </section>
 
       <section className={section} aria-labelledby="testing-heading">
