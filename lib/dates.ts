@@ -11,13 +11,14 @@ const inUk = { in: tz(UK_ZONE) };
 export const ukDate = (at: Date): string => format(at, "d MMMM yyyy", inUk);
 
 /**
- * "5:24pm", "9am": NHS style, 12-hour clock, no leading zero, no ":00" on the hour. Midday and midnight read
- * "12pm" and "12am" (we could not confirm the NHS style guide's wording for them; change it here if it differs).
+ * "5:24pm", "9am": NHS style, 12-hour clock, no leading zero, no ":00" on the hour; "midday" and "midnight"
+ * rather than the ambiguous 12pm and 12am (as the GOV.UK and NHS style guides write them).
  */
 export function ukTime(at: Date): string {
   const minutes = format(at, "mm", inUk);
   const hour = format(at, "h", inUk);
   const period = format(at, "a", inUk).toLowerCase();
+  if (hour === "12" && minutes === "00") return period === "am" ? "midnight" : "midday";
   return `${hour}${minutes === "00" ? "" : `:${minutes}`}${period}`;
 }
 

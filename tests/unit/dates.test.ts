@@ -12,8 +12,8 @@ describe("UK dates and times for people", () => {
     // BST in summer: an hour ahead, so late evening UTC is already the next UK day.
     ["2026-07-01T16:24:00Z", "1 July 2026, 5:24pm"],
     ["2026-07-01T23:30:00Z", "2 July 2026, 12:30am"],
-    ["2026-06-30T23:00:00Z", "1 July 2026, 12am"],
-    ["2026-07-01T11:00:00Z", "1 July 2026, 12pm"],
+    ["2026-06-30T23:00:00Z", "1 July 2026, midnight"],
+    ["2026-07-01T11:00:00Z", "1 July 2026, midday"],
     // Clocks go forward at 01:00 UTC on the last Sunday of March (29 March 2026).
     ["2026-03-29T00:59:00Z", "29 March 2026, 12:59am"],
     ["2026-03-29T01:00:00Z", "29 March 2026, 2am"],
@@ -32,9 +32,12 @@ describe("UK dates and times for people", () => {
   });
 
   it("writes the time NHS style: 12-hour clock, lower-case am/pm, no :00", () => {
-    expect(ukTime(at("2026-01-10T00:00:00Z"))).toBe("12am");
-    expect(ukTime(at("2026-01-10T12:00:00Z"))).toBe("12pm");
+    expect(ukTime(at("2026-01-10T00:00:00Z"))).toBe("midnight");
+    expect(ukTime(at("2026-01-10T12:00:00Z"))).toBe("midday");
     expect(ukTime(at("2026-01-10T12:01:00Z"))).toBe("12:01pm");
+    expect(ukTime(at("2026-01-10T00:30:00Z"))).toBe("12:30am");
+    // Midnight in UK summer time is 11pm UTC the day before.
+    expect(ukTime(at("2026-07-01T23:00:00Z"))).toBe("midnight");
     expect(ukTime(at("2026-01-10T23:59:00Z"))).toBe("11:59pm");
     expect(ukTime(at("2026-01-10T13:00:00Z"))).not.toMatch(/:00|PM|13/);
   });
