@@ -177,11 +177,10 @@ export async function auditChainHead(): Promise<Head> {
 
 /** The newest ids only: the cheap check behind automatic checkpoints. */
 export async function chainHeadIds(): Promise<{ auditId: number; accessId: number }> {
-  const [audit, access] = await Promise.all([
-    db.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true } }),
-    db.accessLogEntry.findFirst({ orderBy: { id: "desc" }, select: { id: true } }),
-  ]);
-  return { auditId: audit?.id ?? 0, accessId: access?.id ?? 0 };
+  // Asked after every write (is a checkpoint due?): one plain statement, two primary-key look-ups.
+  const [heads] = await db.$queryRaw<{ auditId: number | bigint | null; accessId: number | bigint | null }[]>`
+    SELECT (SELECT MAX("id") FROM "AuditEvent") AS "auditId", (SELECT MAX("id") FROM "AccessLogEntry") AS "accessId"`;
+  return { auditId: Number(heads?.auditId ?? 0), accessId: Number(heads?.accessId ?? 0) };
 }
 
 /** The state the change log must replay to, read in one transaction with the newest event id. */

@@ -123,10 +123,10 @@ async function flushViews(): Promise<void> {
 
 async function appendViews(views: ProfileView[]): Promise<void> {
   await writeTransaction([LOCK.accessLog], async (tx) => {
-    const last = await tx.accessLogEntry.findFirst({ orderBy: { id: "desc" }, select: { id: true, hash: true } });
+    const [last] = await tx.$queryRaw<{ id: number | bigint; hash: string }[]>`SELECT "id", "hash" FROM "AccessLogEntry" ORDER BY "id" DESC LIMIT 1`;
     // Rows from before the chain have no hash: the first chained row starts from the genesis hash.
     let prevHash = last?.hash || GENESIS_HASH;
-    let id = last?.id ?? 0;
+    let id = Number(last?.id ?? 0);
     const rows = views.map(({ actor, person, via, occurredAt }) => {
       const fields = { id: ++id, occurredAt, actorId: actor.id, actorEmail: actor.email, personId: person.id, smartcardId: person.smartcardId, personName: person.name, via };
       const row = { ...fields, prevHash, hash: accessLogHash(prevHash, fields) };

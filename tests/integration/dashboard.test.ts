@@ -10,6 +10,8 @@ import { dashboardFigures, loadDashboard, readDashboardFilter } from "@/lib/serv
 import { demoOdsCodes } from "@/prisma/seed/demo";
 import { endingSoon } from "@/prisma/seed/time-bound";
 import { signInAs, signOut } from "./support/session";
+import { onPostgres } from "./support/database";
+import { Prisma } from "@/generated/prisma/client";
 
 // What next.config.mjs's experimental.authInterrupts sets at build time, so forbidden() throws its 403 here too.
 process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = "true";
@@ -224,5 +226,18 @@ describe("who sees it", () => {
       const view = await loadDashboard({});
       expect(view.figures?.ending.length).toBeGreaterThanOrEqual(4);
     }
+  });
+});
+
+describe("the change log's day counts", () => {
+  it("agree with the change log itself, day by day, action by action, organisation by organisation", async () => {
+    // Whatever wrote the events (seed, changes above, security events), the trigger counted each one once.
+    const day = onPostgres ? Prisma.sql`to_char("occurredAt", 'YYYY-MM-DD')` : Prisma.sql`substr("occurredAt", 1, 10)`;
+    const fromLog = await db.$queryRaw<{ day: string; action: string; odsCode: string; count: number | bigint }[]>`
+      SELECT ${day} AS "day", "action", COALESCE("odsCode", '') AS "odsCode", COUNT(*) AS "count" FROM "AuditEvent" GROUP BY 1, 2, 3`;
+    const counted = await db.auditDayCount.findMany();
+    const key = (r: { day: string; action: string; odsCode: string }) => `${r.day} ${r.action} ${r.odsCode}`;
+    expect(fromLog.length).toBeGreaterThan(0);
+    expect(new Map(counted.map((r) => [key(r), r.count]))).toEqual(new Map(fromLog.map((r) => [key(r), Number(r.count)])));
   });
 });
