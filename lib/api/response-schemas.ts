@@ -161,7 +161,7 @@ export const AuditVerifyResponse = z.looseObject({
 });
 
 export const OrganisationSuggestionsResponse = z.looseObject({
-  organisations: z.array(z.looseObject({ odsCode, name: z.string() })),
+  organisations: z.array(z.looseObject({ odsCode, name: z.string(), town: z.string().nullable(), postcode: z.string().nullable() })),
 });
 
 export const OrganisationResponse = z
