@@ -191,6 +191,7 @@ export const RequestResponse = z.looseObject({
   assignedTo: z.string().nullable(),
   parsedSmartcardIds: z.array(smartcardId),
   parsedOdsCodes: z.array(z.string()),
+  otherOdsCodes: z.array(z.string()),
   identity: z.looseObject({ state: z.enum(["match", "mismatch", "no_profile_email", "no_profile"]), fields: z.array(z.string()) }),
   diagnosis: z.looseObject({ summary: z.string() }),
   suggestedActions: z.array(z.looseObject({ kind: z.string() })),

@@ -14,6 +14,7 @@ import { AttachOdsForm } from "@/components/requests/attach-ods-form";
 import { RequestConversation } from "@/components/requests/request-conversation";
 import { SplitForm } from "@/components/requests/split-form";
 import { IdentityPanel } from "@/components/requests/identity-panel";
+import { OtherOrganisations } from "@/components/requests/other-organisations";
 import { PlanActions } from "@/components/people/plan-actions";
 import { PlanTargetForm } from "@/components/people/plan-target-form";
 import { authorisePage } from "@/lib/auth/authorise";
@@ -106,6 +107,7 @@ export default async function RequestPage({ params, searchParams }: Props) {
             {request.createdAt.toISOString().replace("T", " ").slice(0, 16)} UTC. Organisation: {request.odsCode ?? "not given"}. Smartcard ID given:{" "}
             {request.smartcardId ? formatSmartcardId(request.smartcardId) : "none"}.
           </p>
+          <OtherOrganisations organisations={view.otherOrganisations} />
           <HighlightedText text={request.message} spans={triage.spans} />
           {canChangeRequest && (
             <div className="mt-4 border-t border-nhs-border pt-4">
