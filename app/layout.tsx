@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { Header } from "@/components/layout/header";
+import { HeaderSwitch } from "@/components/layout/header-switch";
+import { PublicHeader } from "@/components/layout/public-header";
 import { currentActor } from "@/lib/auth/session";
 import "./globals.css";
 
@@ -21,7 +23,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:p-2">
           Skip to main content
         </a>
-        <Header actor={actor ? { name: actor.name, role: actor.role } : null} />
+        <HeaderSwitch staff={<Header actor={actor ? { name: actor.name, role: actor.role } : null} />} publicHeader={<PublicHeader />} />
         <main id="main" className="mx-auto max-w-5xl px-4 py-8" tabIndex={-1}>
           {children}
         </main>
