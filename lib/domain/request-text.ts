@@ -21,7 +21,7 @@ export function suggestedSupportText(smartcardId?: string): string {
   return [OPENING, `Smartcard ID: ${shown}`, CLOSING].join("\n\n");
 }
 
-export type TemplatePlaceholder = { text: string; aboutSmartcardId: boolean };
+export type TemplatePlaceholder = { text: string; start: number; aboutSmartcardId: boolean };
 
 // A bracketed instruction left in from a template: "(Enter your smartcard ID number)", "[enter your smartcard
 // ID]", "<Smartcard ID here>", "(insert your ODS code)". Ordinary brackets ("(CSMS)", "(for example A81001)",
@@ -36,7 +36,7 @@ export function templatePlaceholders(text: string): TemplatePlaceholder[] {
   const found: TemplatePlaceholder[] = [];
   for (const m of text.matchAll(BRACKETED)) {
     const inside = m[1]!.trim();
-    if (INSTRUCTION.test(inside) || BARE_ID_FIELD.test(inside)) found.push({ text: m[0], aboutSmartcardId: ABOUT_ID.test(inside) });
+    if (INSTRUCTION.test(inside) || BARE_ID_FIELD.test(inside)) found.push({ text: m[0], start: m.index, aboutSmartcardId: ABOUT_ID.test(inside) });
   }
   return found;
 }

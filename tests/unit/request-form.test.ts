@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { suggestedSupportText, templatePlaceholders } from "@/lib/domain/request-text";
 import { otherOrganisationStates } from "@/lib/domain/other-organisations";
+import { triageText } from "@/lib/domain/triage";
 import type { Verdict } from "@/lib/domain/verdict";
 import { MAX_ORGANISATIONS, RequestApiSchema, RequestFormSchema } from "@/lib/validations/request";
 
@@ -21,7 +22,7 @@ describe("templatePlaceholders", () => {
   });
 
   it("finds a placeholder about something else, and says it is not the smartcard ID", () => {
-    expect(templatePlaceholders("I work at (enter your ODS code).")).toEqual([{ text: "(enter your ODS code)", aboutSmartcardId: false }]);
+    expect(templatePlaceholders("I work at (enter your ODS code).")).toEqual([{ text: "(enter your ODS code)", start: 10, aboutSmartcardId: false }]);
   });
 
   it.each([
@@ -31,6 +32,21 @@ describe("templatePlaceholders", () => {
     ["an unclosed bracket", "Smartcard ID: (Enter your smartcard ID number"],
   ])("finds none in %s", (_label, text) => {
     expect(templatePlaceholders(text)).toEqual([]);
+  });
+});
+
+describe("triageText and template placeholders (an RA pasting an email)", () => {
+  it.each([suggestedSupportText(), "Smartcard ID: [enter your smartcard id]. CSMS says no workgroup.", "My ID is <Smartcard ID here>"])(
+    "flags the placeholder left in %j, highlighted once",
+    (text) => {
+      const t = triageText(text);
+      expect(t.placeholderUntouched).toBe(true);
+      expect(t.spans.filter((s) => s.kind === "placeholder")).toHaveLength(1);
+    },
+  );
+
+  it.each([suggestedSupportText("555512345678"), "I work at (enter your ODS code) and CSMS (the new system) says no workgroup."])("flags nothing in %j", (text) => {
+    expect(triageText(text).placeholderUntouched).toBe(false);
   });
 });
 
