@@ -6,6 +6,8 @@ import { FocusHeadingOnNavigation } from "@/components/layout/focus-heading";
 import { Footer } from "@/components/layout/footer";
 import { Header } from "@/components/layout/header";
 import { SessionTimeout } from "@/components/session/session-timeout";
+import { HeaderSwitch } from "@/components/layout/header-switch";
+import { PublicHeader } from "@/components/layout/public-header";
 import { currentActor } from "@/lib/auth/session";
 import { SERVICE_NAME, TITLE_TEMPLATE } from "@/lib/page-title";
 import "./globals.css";
@@ -26,7 +28,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:p-2">
           Skip to main content
         </a>
-        <Header actor={actor ? { name: actor.name, role: actor.role } : null} />
+        <HeaderSwitch staff={<Header actor={actor ? { name: actor.name, role: actor.role } : null} />} publicHeader={<PublicHeader />} />
         <SessionTimeout />
         <main id="main" className="mx-auto max-w-5xl px-4 py-8" tabIndex={-1}>
           <div id={ERROR_SUMMARY_SLOT} />

@@ -161,7 +161,7 @@ export const AuditVerifyResponse = z.looseObject({
 });
 
 export const OrganisationSuggestionsResponse = z.looseObject({
-  organisations: z.array(z.looseObject({ odsCode, name: z.string() })),
+  organisations: z.array(z.looseObject({ odsCode, name: z.string(), town: z.string().nullable(), postcode: z.string().nullable() })),
 });
 
 export const OrganisationResponse = z
@@ -191,6 +191,7 @@ export const RequestResponse = z.looseObject({
   assignedTo: z.string().nullable(),
   parsedSmartcardIds: z.array(smartcardId),
   parsedOdsCodes: z.array(z.string()),
+  otherOdsCodes: z.array(z.string()),
   identity: z.looseObject({ state: z.enum(["match", "mismatch", "no_profile_email", "no_profile"]), fields: z.array(z.string()) }),
   diagnosis: z.looseObject({ summary: z.string() }),
   suggestedActions: z.array(z.looseObject({ kind: z.string() })),

@@ -51,7 +51,7 @@ export async function applyOdsImport(
         await event("organisation.created", g.odsCode, 0, files.pcn ?? files.extract, null, `New PCN in ${files.pcn}`);
       }
       for (const c of diff.created) {
-        await tx.organisation.create({ data: { odsCode: c.odsCode, name: c.name, kind: c.kind } });
+        await tx.organisation.create({ data: { odsCode: c.odsCode, name: c.name, kind: c.kind, town: c.town ?? null, postcode: c.postcode ?? null } });
         const file = c.file === "pcn" ? files.pcn! : files.extract;
         await event("organisation.created", c.odsCode, c.line, file, null, `New in ${file}`);
       }

@@ -9,8 +9,9 @@ export async function searchOrganisations(query: string, limit = 10) {
   const q = query.trim();
   return db.organisation.findMany({
     where: { OR: [{ odsCode: { startsWith: q.toUpperCase() } }, { name: containsIgnoringCase(q) }] },
-    select: { odsCode: true, name: true },
-    orderBy: { name: "asc" },
+    // Town and postcode tell apart organisations that share a name.
+    select: { odsCode: true, name: true, town: true, postcode: true },
+    orderBy: [{ name: "asc" }, { odsCode: "asc" }],
     take: limit,
   });
 }

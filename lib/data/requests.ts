@@ -15,10 +15,15 @@ export type NewRequest = {
   name: string;
   email: string;
   odsCode: string | null;
+  // Further organisations the requester works at (not odsCode, no repeats), in the order given.
+  otherOdsCodes?: string[];
   smartcardId: string | null;
   message: string;
   category: string;
 };
+
+/** A request's further organisations as stored (space-separated ODS codes) back as a list. */
+export const otherOdsCodesOf = (row: { otherOdsCodes: string | null }): string[] => (row.otherOdsCodes ? row.otherOdsCodes.split(" ") : []);
 
 // Crockford-style alphabet: no I, L, O or U, so a reference read out over the phone is not misheard.
 const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -29,7 +34,9 @@ export type Routing = { routed: boolean; orgName: string | null };
 
 export async function createRequest(actor: Actor, request: NewRequest, createdById: number | null, routing: Routing) {
   return auditedChange(actor, async (tx) => {
-    const row = await tx.accessRequest.create({ data: { id: randomUUID(), reference: newReference(), ...request, createdById } });
+    const { otherOdsCodes, ...fields } = request;
+    const others = otherOdsCodes?.length ? otherOdsCodes.join(" ") : null;
+    const row = await tx.accessRequest.create({ data: { id: randomUUID(), reference: newReference(), ...fields, otherOdsCodes: others, createdById } });
     await queueReceivedEmail(tx, row, routing);
     return {
       result: row,
@@ -38,7 +45,7 @@ export async function createRequest(actor: Actor, request: NewRequest, createdBy
         requestId: row.id,
         smartcardId: row.smartcardId,
         odsCode: row.odsCode,
-        after: { status: row.status, category: row.category, source: row.source, reference: row.reference },
+        after: { status: row.status, category: row.category, source: row.source, reference: row.reference, ...(others ? { otherOdsCodes: otherOdsCodes } : {}) },
       },
     };
   });

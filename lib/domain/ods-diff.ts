@@ -5,7 +5,7 @@
 export type HeldOrganisation = { odsCode: string; name: string; kind: string; closed: boolean; pcns: string[] };
 
 /** A row of the extract (see prisma/seed/ods-data.ts): status A active, C closed, D dormant, P proposed. */
-export type ExtractRow = { odsCode: string; name: string; kind: string; status: string; closeDate: string | null; line: number };
+export type ExtractRow = { odsCode: string; name: string; kind: string; status: string; closeDate: string | null; line: number; town?: string | null; postcode?: string | null };
 
 /** A PCN membership file: each PCN by name with its member practices (codes and names), entries numbered from 1. */
 export type PcnFileGroup = { name: string; practices: { odsCode: string; name: string; entry: number }[] };
@@ -13,7 +13,7 @@ export type PcnFileGroup = { name: string; practices: { odsCode: string; name: s
 export type OdsDiff = {
   // New PCNs (named in the membership file, unknown here) get the next free local code U9xxxx.
   newGroups: { odsCode: string; name: string }[];
-  created: { odsCode: string; name: string; kind: string; line: number; file: "extract" | "pcn" }[];
+  created: { odsCode: string; name: string; kind: string; line: number; file: "extract" | "pcn"; town?: string | null; postcode?: string | null }[];
   renamed: { odsCode: string; from: string; to: string; line: number }[];
   closed: { odsCode: string; name: string; closedOn: string | null; line: number }[];
   reopened: { odsCode: string; name: string; line: number }[];
@@ -36,7 +36,9 @@ export function odsDiff(held: HeldOrganisation[], extract: ExtractRow[], pcnGrou
   for (const row of extract) {
     const here = now.get(row.odsCode);
     if (!here) {
-      if (row.status === "A") diff.created.push({ odsCode: row.odsCode, name: row.name, kind: row.kind, line: row.line, file: "extract" });
+      if (row.status === "A") {
+        diff.created.push({ odsCode: row.odsCode, name: row.name, kind: row.kind, line: row.line, file: "extract", town: row.town ?? null, postcode: row.postcode ?? null });
+      }
       continue;
     }
     if (here.name !== row.name) diff.renamed.push({ odsCode: row.odsCode, from: here.name, to: row.name, line: row.line });

@@ -20,3 +20,23 @@ export function suggestedSupportText(smartcardId?: string): string {
   const shown = id === "" ? SMARTCARD_PLACEHOLDER : formatSmartcardId(id);
   return [OPENING, `Smartcard ID: ${shown}`, CLOSING].join("\n\n");
 }
+
+export type TemplatePlaceholder = { text: string; start: number; aboutSmartcardId: boolean };
+
+// A bracketed instruction left in from a template: "(Enter your smartcard ID number)", "[enter your smartcard
+// ID]", "<Smartcard ID here>", "(insert your ODS code)". Ordinary brackets ("(CSMS)", "(for example A81001)",
+// "(RA)") are not instructions, so the inside must start with an instruction verb or be a bare field name.
+const BRACKETED = /[([<{]\s*([^()[\]<>{}\n]{2,60}?)\s*[)\]>}]/g;
+const INSTRUCTION = /^(?:please\s+)?(?:enter|insert|add|type|put|write|fill\s+in)\s+(?:in\s+)?(?:your|the|a|smart\s*card|id|ods|number|name)\b/i;
+const BARE_ID_FIELD = /^(?:your\s+)?smart\s*card(?:\s+(?:id|uuid|number))*(?:\s+here)?$/i;
+const ABOUT_ID = /smart\s*card|\bid\b|\buuid\b/i;
+
+/** The template placeholders still in a message, in order: the requester has not put their details in. */
+export function templatePlaceholders(text: string): TemplatePlaceholder[] {
+  const found: TemplatePlaceholder[] = [];
+  for (const m of text.matchAll(BRACKETED)) {
+    const inside = m[1]!.trim();
+    if (INSTRUCTION.test(inside) || BARE_ID_FIELD.test(inside)) found.push({ text: m[0], start: m.index, aboutSmartcardId: ABOUT_ID.test(inside) });
+  }
+  return found;
+}

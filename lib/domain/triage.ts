@@ -1,4 +1,5 @@
 import { parseOdsCode } from "./ods";
+import { templatePlaceholders } from "./request-text";
 import { parseSmartcardId } from "./smartcard";
 import { classify, findCsmsErrors, matches, overlaps, type CsmsErrorMention, type TriageCategory } from "./triage-cues";
 
@@ -154,6 +155,11 @@ export function triageText(text: string): Triage {
   const { ids, nearMisses } = findNumbers(text, spans);
 
   const placeholders = matches(text, PLACEHOLDER);
+  // Variants of the template's bracketed placeholder ("[enter your smartcard ID]") say the same: no ID given.
+  for (const p of templatePlaceholders(text)) {
+    const hit = { start: p.start, end: p.start + p.text.length, text: p.text };
+    if (p.aboutSmartcardId && !placeholders.some((q) => overlaps(q, hit))) placeholders.push(hit);
+  }
   for (const p of placeholders) spans.push({ start: p.start, end: p.end, kind: "placeholder" });
 
   const odsCodes: string[] = [];

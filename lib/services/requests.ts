@@ -17,6 +17,7 @@ import {
   isCovered,
   listAssignableColleagues,
   nextRequestAfter,
+  otherOdsCodesOf,
   updateRequest,
   type Routing,
 } from "@/lib/data/requests";
@@ -29,6 +30,7 @@ import { deliverSoon } from "@/lib/mail/sender";
 import { describeAuditEvent } from "@/lib/domain/audit-text";
 import { diagnoseRequest, requestSmartcardId } from "./request-diagnosis";
 import { parseOdsCode } from "@/lib/domain/ods";
+import { otherOrganisationStates } from "@/lib/domain/other-organisations";
 import { replyText } from "@/lib/domain/reply-text";
 import { nextStepsText } from "@/lib/domain/request-emails";
 import { triageText } from "@/lib/domain/triage";
@@ -72,7 +74,16 @@ async function resolveOrganisation(typed: string, field: string): Promise<string
   });
 }
 
-async function submit(input: { name: string; email: string; odsCode: string | null; smartcardId?: string; message: string }, clientIp: string) {
+/** The further organisations, each resolved and known; the routing one and repeats are dropped. */
+async function resolveOthers(typed: string[], odsCode: string | null, field: (i: number) => string): Promise<string[]> {
+  const codes: string[] = [];
+  for (const [i, text] of typed.entries()) codes.push(await resolveOrganisation(text, field(i)));
+  return [...new Set(codes)].filter((code) => code !== odsCode);
+}
+
+type Submission = { name: string; email: string; odsCode: string | null; otherOdsCodes: string[]; smartcardId?: string; message: string };
+
+async function submit(input: Submission, clientIp: string) {
   await limitOrThrow([
     { key: `request:ip:${clientKey(clientIp)}`, limit: SUBMISSION_LIMITS.perIp, windowMs: SUBMISSION_LIMITS.windowMs, what: "from this network address" },
     { key: `request:email:${emailLimitKey(input.email)}`, limit: SUBMISSION_LIMITS.perEmail, windowMs: SUBMISSION_LIMITS.windowMs, what: "for this email address" },
@@ -86,6 +97,7 @@ async function submit(input: { name: string; email: string; odsCode: string | nu
       name: input.name,
       email: input.email,
       odsCode: input.odsCode,
+      otherOdsCodes: input.otherOdsCodes,
       smartcardId: input.smartcardId ?? triage.smartcardIds[0] ?? null,
       message: input.message,
       category: triage.category,
@@ -108,13 +120,16 @@ export async function routingFor(odsCode: string | null): Promise<Routing> {
 export async function submitRequestForm(input: unknown, clientIp: string) {
   const form = parseInput(RequestFormSchema, input);
   const odsCode = await resolveOrganisation(form.organisation, "organisation");
-  return submit({ ...form, odsCode }, clientIp);
+  const typed = (form.otherOrganisations ?? []).map((o) => o.organisation);
+  const otherOdsCodes = await resolveOthers(typed, odsCode, (i) => `otherOrganisations.${i}.organisation`);
+  return submit({ ...form, odsCode, otherOdsCodes }, clientIp);
 }
 
 export async function submitRequestApi(input: unknown, clientIp: string) {
   const body = parseInput(RequestApiSchema, input);
   const odsCode = body.odsCode ? await resolveOrganisation(body.odsCode, "odsCode") : null;
-  return submit({ ...body, odsCode }, clientIp);
+  const otherOdsCodes = await resolveOthers(body.otherOdsCodes ?? [], odsCode, (i) => `otherOdsCodes.${i}`);
+  return submit({ ...body, odsCode, otherOdsCodes }, clientIp);
 }
 
 /** An RA officer turns an email they received into a request. */
@@ -186,6 +201,9 @@ export async function loadRequest(id: string, actor?: ConsoleActor, picked: stri
     listOutbox({ requestId: request.id, limit: 50 }),
   ]);
   const { plan, diagnosis } = diagnoseRequest(request, profile, picked);
+  const otherCodes = otherOdsCodesOf(request);
+  const otherNames = otherCodes.length ? new Map((await organisationsByCode(otherCodes)).map((o) => [o.odsCode, o.name])) : new Map<string, string>();
+  const otherOrganisations = otherOrganisationStates(otherCodes, otherNames, profile?.verdict ?? null);
   // The reply speaks only of changes to the profile the request is about.
   const changesToThisProfile = applied.filter(
     (e) => (e.action.startsWith("role.") || e.action.startsWith("workgroup.")) && smartcardId !== null && e.smartcardId === smartcardId,
@@ -229,11 +247,12 @@ export async function loadRequest(id: string, actor?: ConsoleActor, picked: stri
     next,
     emails,
     splittable,
+    otherOrganisations,
   };
 }
 
 export async function requestJson(id: string) {
-  const { request, triage, diagnosis, profile } = await loadRequest(id);
+  const { request, triage, diagnosis, profile, otherOrganisations } = await loadRequest(id);
   return {
     id: request.id,
     reference: request.reference,
@@ -243,6 +262,7 @@ export async function requestJson(id: string) {
     name: request.name,
     email: request.email,
     odsCode: request.odsCode,
+    otherOdsCodes: otherOrganisations.map((o) => o.odsCode),
     smartcardId: request.smartcardId,
     message: request.message,
     category: triage.category,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DB_INT_MAX, odsCodeField, reasonField, smartcardIdField } from "./fields";
 import { IDENTITY_METHODS, type IdentityMethod } from "@/lib/domain/identity";
+import { templatePlaceholders } from "@/lib/domain/request-text";
 
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
@@ -25,23 +26,64 @@ const messageField = z
   .min(1, "Enter a message")
   .max(5000, "The message must be 5,000 characters or fewer");
 
-/** The public help form: the same schema in the browser and on the server. */
-export const RequestFormSchema = z.object({
+/** Staff at several organisations (or across a PCN) name each one: one routes the request, up to 9 more ride along. */
+export const MAX_ORGANISATIONS = 10;
+
+const organisationField = z
+  .string({ error: "Enter your organisation's ODS code or name" })
+  .trim()
+  .min(1, "Enter your organisation's ODS code or name")
+  .max(120, "The organisation must be 120 characters or fewer");
+
+const otherOrganisationsField = z
+  .array(z.object({ organisation: z.string({ error: "Enter the ODS code or name, or remove this organisation" }).trim().min(1, "Enter the ODS code or name, or remove this organisation").max(120, "The organisation must be 120 characters or fewer") }), {
+    error: "List the other organisations one to a box",
+  })
+  .max(MAX_ORGANISATIONS - 1, `Name at most ${MAX_ORGANISATIONS} organisations: your RA can add more once they have your request`);
+
+/**
+ * A template placeholder left in the message means the requester's details are missing. The smartcard ID's
+ * placeholder is harmless when the ID is given in its own box; any other is refused.
+ */
+function refusePlaceholders(value: { message: string; smartcardId?: string }, ctx: z.RefinementCtx) {
+  const left = templatePlaceholders(value.message).find((p) => !(p.aboutSmartcardId && value.smartcardId));
+  if (!left) return;
+  ctx.addIssue({
+    code: "custom",
+    path: ["message"],
+    message: left.aboutSmartcardId
+      ? `Your message still says ${left.text}: replace it with your 12-digit smartcard ID, or enter the ID in the smartcard ID box`
+      : `Your message still says ${left.text}: replace it with your own details`,
+  });
+}
+
+const requestFormObject = z.object({
   name: nameField,
   email: emailField,
-  organisation: z
-    .string({ error: "Enter your organisation's ODS code or name" })
-    .trim()
-    .min(1, "Enter your organisation's ODS code or name")
-    .max(120, "The organisation must be 120 characters or fewer"),
+  organisation: organisationField,
+  otherOrganisations: otherOrganisationsField.optional(),
   smartcardId: z.preprocess(blankToUndefined, smartcardIdField.optional()),
   message: messageField,
 });
 
-/** The JSON API's shape of the same request (CONTRACT.md): the organisation is an optional ODS code. */
-export const RequestApiSchema = RequestFormSchema.omit({ organisation: true }).extend({
-  odsCode: z.preprocess(blankToUndefined, z.string().trim().max(120, "The ODS code must be 120 characters or fewer").optional()),
-});
+/** The public help form: the same schema in the browser and on the server. */
+export const RequestFormSchema = requestFormObject.superRefine(refusePlaceholders);
+
+/**
+ * The JSON API's shape of the same request (CONTRACT.md): the organisation is an optional ODS code;
+ * `otherOdsCodes` (optional, added later) names the further organisations, and needs `odsCode`.
+ */
+export const RequestApiSchema = requestFormObject
+  .omit({ organisation: true, otherOrganisations: true })
+  .extend({
+    odsCode: z.preprocess(blankToUndefined, z.string().trim().max(120, "The ODS code must be 120 characters or fewer").optional()),
+    otherOdsCodes: z
+      .array(odsCodeField, { error: "List the other ODS codes as an array of strings" })
+      .max(MAX_ORGANISATIONS - 1, `Name at most ${MAX_ORGANISATIONS - 1} other organisations`)
+      .optional(),
+  })
+  .superRefine(refusePlaceholders)
+  .refine((r) => !r.otherOdsCodes?.length || r.odsCode, { path: ["odsCode"], message: "Give odsCode, the organisation that handles the request, before otherOdsCodes" });
 
 /** An RA officer pastes an email they received. */
 export const EmailIntakeSchema = z.object({

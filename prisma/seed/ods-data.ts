@@ -4,7 +4,8 @@ import { titleCaseOrgName } from "./org-names";
 
 export type OrgKind = "gp_practice" | "pcn" | "federation" | "trust" | "trust_site" | "other";
 
-export type OdsOrganisation = { odsCode: string; name: string; kind: OrgKind };
+// Town and postcode only where the source gives them (epraccur does; the PCN file and the trust do not).
+export type OdsOrganisation = { odsCode: string; name: string; kind: OrgKind; town?: string | null; postcode?: string | null };
 
 export type Pcn = OdsOrganisation & { kind: "pcn"; practices: { odsCode: string; name: string }[] };
 
@@ -23,6 +24,16 @@ export class OdsImportError extends Error {
 const EPRACCUR_FIELDS = 27;
 const ODS_CODE = /^[A-Z0-9]{3,10}$/;
 const STATUSES = new Set(["A", "C", "D", "P"]);
+const POSTCODE = /^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$/;
+
+/**
+ * The town of an epraccur row: address line 3 (fields 5-9 are lines 1-5), which holds the post town in most
+ * rows (line 4 is mostly the county, or LONDON); line 4 when line 3 is empty. Null when both are.
+ */
+function epraccurTown(record: string[]): string | null {
+  const town = record[6]!.trim() || record[7]!.trim();
+  return town === "" ? null : titleCaseOrgName(town);
+}
 
 type CsvRecord = { record: string[]; info: { lines: number } };
 
@@ -62,10 +73,14 @@ export function parseEpraccurRecords(text: string | Buffer, file = "epraccur.csv
     if (!STATUSES.has(status)) throw new OdsImportError(file, line, `${code} has unknown status "${status}"`);
     if (!/^\d{1,2}$/.test(setting)) throw new OdsImportError(file, line, `${code} has prescribing setting "${setting}"`);
     if (closed !== "" && !/^\d{8}$/.test(closed)) throw new OdsImportError(file, line, `${code} has close date "${closed}"`);
+    const postcode = record[9]!.trim().toUpperCase();
     out.push({
       odsCode: code,
       name: titleCaseOrgName(name),
       kind: setting === "4" ? "gp_practice" : "other",
+      town: epraccurTown(record),
+      // A malformed postcode is left out rather than stopping the import: it only helps tell names apart.
+      postcode: POSTCODE.test(postcode) ? postcode : null,
       status: status as EpraccurRecord["status"],
       closeDate: closed ? `${closed.slice(0, 4)}-${closed.slice(4, 6)}-${closed.slice(6, 8)}` : null,
       line,
@@ -78,7 +93,7 @@ export function parseEpraccurRecords(text: string | Buffer, file = "epraccur.csv
 export function parseEpraccur(text: string | Buffer, file = "epraccur.csv"): OdsOrganisation[] {
   return parseEpraccurRecords(text, file)
     .filter((r) => r.status === "A")
-    .map(({ odsCode, name, kind }) => ({ odsCode, name, kind }));
+    .map(({ odsCode, name, kind, town, postcode }) => ({ odsCode, name, kind, town, postcode }));
 }
 
 // Local PCN codes start here: U + 5 digits like real PCN codes, numbered in sorted-name order (see ods/README.md).

@@ -14,7 +14,15 @@ export async function importOrganisations(
   tx: Tx,
   source: { practices: OdsOrganisation[]; pcns: Pcn[]; extra: OdsOrganisation[] },
 ): Promise<OrganisationCounts> {
-  const existing = new Set((await tx.organisation.findMany({ select: { odsCode: true } })).map((o) => o.odsCode));
+  const rows = await tx.organisation.findMany({ select: { odsCode: true, town: true, postcode: true } });
+  const existing = new Set(rows.map((o) => o.odsCode));
+  // A database seeded before organisations had a town and postcode gets them once (only where both are missing).
+  const placeless = new Set(rows.filter((o) => o.town === null && o.postcode === null).map((o) => o.odsCode));
+  for (const org of source.practices) {
+    if (placeless.has(org.odsCode) && (org.town || org.postcode)) {
+      await tx.organisation.update({ where: { odsCode: org.odsCode }, data: { town: org.town ?? null, postcode: org.postcode ?? null } });
+    }
+  }
 
   // Only codes not yet present: reruns stay fast and never touch what the console may have changed since.
   const fresh: OdsOrganisation[] = [];

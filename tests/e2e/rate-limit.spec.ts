@@ -64,6 +64,8 @@ async function formActionCall(page: Page): Promise<{ path: string; headers: Reco
   await page.getByLabel("Your name").fill("Caught Before Sending");
   await page.getByLabel("Work email address").fill(`rate.caught.${run}@nhs.example`);
   await page.getByLabel("Organisation").fill(OUTSIDE_DEMO_SCOPE);
+  // The suggested text's placeholder would stop the form in the browser (no smartcard ID given).
+  await page.getByLabel("Message").fill("CSMS says no valid role.");
   const caught = new Promise<{ path: string; headers: Record<string, string>; args: unknown[] }>((resolve) => {
     void page.route("**/requests/new", async (route) => {
       const request = route.request();

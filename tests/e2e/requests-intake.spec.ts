@@ -90,7 +90,9 @@ test("the public form refuses an empty name and a bad email with a focused summa
   await expect(summary).toBeFocused();
   await expect(summary.getByRole("link", { name: "Enter your name" })).toBeVisible();
   await expect(summary.getByRole("link", { name: "Enter an email address like name@nhs.net" })).toBeVisible();
-  await expect(summary.getByRole("link")).toHaveCount(2);
+  // The suggested text still holds its placeholder and no smartcard ID was given (public-form.spec.ts has more).
+  await expect(summary.getByRole("link", { name: /^Your message still says \(Enter your smartcard ID number\)/ })).toBeVisible();
+  await expect(summary.getByRole("link")).toHaveCount(3);
   await expect(page.getByLabel("Your name")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByLabel("Work email address")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByLabel("Organisation")).not.toHaveAttribute("aria-invalid", "true");

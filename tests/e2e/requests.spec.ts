@@ -12,6 +12,8 @@ const practice = LANCING_PRACTICES.ballTree; // H82065
 const LOGOUT_REMINDER = "closing the browser or removing your smartcard does not log you out of CSMS";
 
 test("staff member asks for help, the agent fixes it from the request and the requester sees it resolved", async ({ browser }) => {
+  // Three contexts and seven axe scans: past 60 s on a loaded 2-core machine (as requester-loop.spec.ts).
+  test.setTimeout(120_000);
   // The profile's owner asks, so the identity check matches and the fix is one click.
   const { name: requesterName, email: requesterEmail } = demoPerson("noWorkgroupPcnPractice");
 

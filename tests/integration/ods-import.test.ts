@@ -56,7 +56,7 @@ const input = (apply: boolean) => ({ extract: { file: "epraccur-2026.csv", text:
 
 const expectedDiff = {
   newGroups: [],
-  created: [{ odsCode: "Y99990", name: "Harbour View Surgery", kind: "gp_practice", line: 14358, file: "extract" }],
+  created: [{ odsCode: "Y99990", name: "Harbour View Surgery", kind: "gp_practice", line: 14358, file: "extract", town: "Shoreham", postcode: "BN43 5AA" }],
   renamed: [
     { odsCode: "A81004", from: "Bluebell Medical Centre", to: "Bluebell Health Centre", line: 4 },
     { odsCode: "A81005", from: "Springwood Surgery", to: "Springwood Medical Practice", line: 5 },
@@ -141,7 +141,7 @@ describe("npm run ods:import", () => {
     const byCode = async (odsCode: string) => db.organisation.findUniqueOrThrow({ where: { odsCode } });
     expect((await byCode("A81005")).name).toBe("Springwood Medical Practice");
     expect((await byCode("H82091")).closedAt).toEqual(new Date("2026-10-31T00:00:00Z"));
-    expect(await byCode("Y99990")).toMatchObject({ name: "Harbour View Surgery", kind: "gp_practice", closedAt: null, workgroupCreatedAt: null });
+    expect(await byCode("Y99990")).toMatchObject({ name: "Harbour View Surgery", kind: "gp_practice", closedAt: null, workgroupCreatedAt: null, town: "Shoreham", postcode: "BN43 5AA" });
     // Closed, not gone: its positions and grants are kept, for review.
     expect(await db.position.count({ where: { organisation: { odsCode: "H82091" } } })).toBeGreaterThan(0);
     expect((await verifyAuditTrail()).ok).toBe(true);

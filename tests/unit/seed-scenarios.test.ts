@@ -177,8 +177,12 @@ describe("ODS source files", () => {
   it("the demo practices are active GP practices in epraccur, with the names the demo uses", () => {
     const byCode = new Map(parseEpraccur(ods("epraccur.csv")).map((o) => [o.odsCode, o]));
     for (const org of demoOrganisations.filter((o) => o.kind === "gp_practice")) {
-      expect(byCode.get(org.odsCode)).toEqual({ odsCode: org.odsCode, name: org.name, kind: "gp_practice" });
+      expect(byCode.get(org.odsCode)).toMatchObject({ odsCode: org.odsCode, name: org.name, kind: "gp_practice" });
     }
+    // Two practices share a name: town and postcode tell them apart (line 4 is a county or LONDON, not the town).
+    expect(byCode.get("E81021")).toMatchObject({ name: "Queens Park Health Centre", town: "Bedford", postcode: "MK40 4HR" });
+    expect(byCode.get("E87755")).toMatchObject({ name: "Queens Park Health Centre", town: "Kensal Green", postcode: "W10 4LY" });
+    expect(byCode.get(DENSHAM.odsCode)).toMatchObject({ town: "Stockton-on-Tees", postcode: "TS18 1HU" });
     expect(byCode.has("A81003")).toBe(false); // closed (status C)
     expect(byCode.get(DENSHAM.odsCode)?.name).toBe("The Densham Surgery");
   });
@@ -187,6 +191,8 @@ describe("ODS source files", () => {
     const row = (code: string, status = "A") =>
       [code, "THE SURGERY", ...Array(10).fill(""), status, ...Array(12).fill(""), "4", ""].map((f) => `"${f}"`).join(",");
     expect(parseEpraccur([row("A81001"), row("A81002")].join("\n"))).toHaveLength(2);
+    // No address lines and no postcode: no town or postcode is made up.
+    expect(parseEpraccur(row("A81001"))[0]).toMatchObject({ town: null, postcode: null });
     expect(() => parseEpraccur([row("A81001"), row("A81002"), '"A81004","SHORT ROW"'].join("\n"))).toThrow(/line 3: expected 27 fields/);
     expect(() => parseEpraccur([row("A81001"), row("A81001")].join("\n"))).toThrow(/line 2: A81001 appears twice/);
     expect(() => parseEpraccur([row("A81001"), row("A81002", "X")].join("\n"))).toThrow(OdsImportError);

@@ -15,6 +15,7 @@ import { RequestConversation } from "@/components/requests/request-conversation"
 import { SplitForm } from "@/components/requests/split-form";
 import { IdentityPanel } from "@/components/requests/identity-panel";
 import { UkDateTime } from "@/components/ui/uk-time";
+import { OtherOrganisations } from "@/components/requests/other-organisations";
 import { PlanActions } from "@/components/people/plan-actions";
 import { PlanTargetForm } from "@/components/people/plan-target-form";
 import { authorisePage } from "@/lib/auth/authorise";
@@ -112,6 +113,7 @@ export default async function RequestPage({ params, searchParams }: Props) {
             <UkDateTime at={request.createdAt} />. Organisation: {request.odsCode ?? "not given"}. Smartcard ID given:{" "}
             {request.smartcardId ? formatSmartcardId(request.smartcardId) : "none"}.
           </p>
+          <OtherOrganisations organisations={view.otherOrganisations} />
           <HighlightedText text={request.message} spans={triage.spans} />
           {canChangeRequest && (
             <div className="mt-4 border-t border-nhs-border pt-4">
