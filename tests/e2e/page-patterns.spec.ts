@@ -10,6 +10,7 @@ import { ACCOUNTS, demoPerson, errorSummary, expectNoAxeViolations, signIn, spac
 
 const SERVICE = "RA console for CSMS access";
 const title = (page: string) => `${page} – ${SERVICE}`;
+const publicTitle = (page: string) => `${page} – Get help with CSMS access`;
 const FORBIDDEN = title("You do not have permission to see this page");
 const NOT_FOUND = title("Page not found");
 const OUTSIDE_DEMO_SCOPE = "A81004";
@@ -86,13 +87,13 @@ test("a failed submit puts a focused error summary first in main and 'Error: ' i
 
 test("a server-side refusal gets the 'Error: ' title too", async ({ page }) => {
   await page.goto("/requests/status");
-  await expect(page).toHaveTitle(title("Check a request"));
+  await expect(page).toHaveTitle(publicTitle("Check a request"));
   await page.getByLabel("Request reference").fill("CSMS-ZZZZZZZZ");
   await page.getByLabel("Work email address").fill("nobody@nhs.example");
   await page.getByRole("button", { name: "Check status" }).click();
   await expect(errorSummary(page)).toBeFocused();
   expect(await firstInMain(errorSummary(page))).toBe(true);
-  await expect(page).toHaveTitle(`Error: ${title("Check a request")}`);
+  await expect(page).toHaveTitle(`Error: ${publicTitle("Check a request")}`);
 });
 
 test("every page has its own title, and a refused or missing page says so", async ({ page, browser, baseURL }) => {

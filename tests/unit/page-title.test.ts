@@ -4,6 +4,7 @@ import {
   fullTitle,
   organisationTitle,
   personTitle,
+  publicTitle,
   requestTitle,
   withErrorPrefix,
   withoutErrorPrefix,
@@ -13,6 +14,9 @@ import { currentFor } from "@/components/layout/nav-link";
 describe("page titles", () => {
   it("puts the page before the service name", () => {
     expect(fullTitle("Change log")).toBe("Change log – RA console for CSMS access");
+    // The public help pages name their own service, not the staff console.
+    expect(publicTitle("Check a request")).toEqual({ absolute: "Check a request – Get help with CSMS access" });
+    expect(publicTitle("Check a request").absolute).not.toContain("RA console");
   });
 
   it("names a person with their smartcard ID in groups of four", () => {

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
+import { publicTitle } from "@/lib/page-title";
 import { BeforeYouStart } from "@/components/requests/before-you-start";
 import { RequestForm } from "@/components/requests/request-form";
 
-export const metadata: Metadata = { title: "Ask for help with CSMS access" };
+export const metadata: Metadata = { title: publicTitle("Ask for help with CSMS access") };
 
 export default function NewRequestPage() {
   return (

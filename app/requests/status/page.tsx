@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
+import { publicTitle } from "@/lib/page-title";
 import Link from "next/link";
 import { StatusForm } from "@/components/requests/status-form";
 
-export const metadata: Metadata = { title: "Check a request" };
+export const metadata: Metadata = { title: publicTitle("Check a request") };
 
 export default function RequestStatusPage() {
   return (

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
+import { publicTitle } from "@/lib/page-title";
 import { notFound } from "next/navigation";
 import { SubmittedPanel } from "@/components/requests/submitted-panel";
 import { submittedRequest } from "@/lib/services/requests";
 
-export const metadata: Metadata = { title: "Request sent" };
+export const metadata: Metadata = { title: publicTitle("Request sent") };
 
 type Props = { searchParams: Promise<{ ref?: string | string[] }> };
 
