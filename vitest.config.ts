@@ -21,6 +21,8 @@ export default defineConfig({
           setupFiles: ["tests/integration/support/setup.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          // The export tests measure what stays in memory, after a collection, not where the collector happened to run.
+          execArgv: ["--expose-gc"],
         },
       },
     ],

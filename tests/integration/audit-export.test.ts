@@ -152,7 +152,6 @@ afterEach(() => signOut());
 
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
-/** Streams a CSV export through csv-parse, handing each record to `check`, and measures how it streamed. */
 /** Counts the export's DB batches (a vi.spyOn would keep every batch's rows alive in mock.settledResults). */
 async function countingBatches<T>(work: (batches: () => number) => Promise<T>): Promise<T> {
   let count = 0;
@@ -168,6 +167,11 @@ async function countingBatches<T>(work: (batches: () => number) => Promise<T>): 
     model.findMany = original;
   }
 }
+
+const retained = () => {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage().heapUsed;
+};
 
 /** Streams a CSV export through csv-parse, handing each record to `check`, and measures how it streamed. */
 const consumeCsv = (query: AuditQuery, check: (record: string[], index: number) => void) =>
@@ -197,9 +201,10 @@ const consumeCsv = (query: AuditQuery, check: (record: string[], index: number) 
     for await (const record of parser as AsyncIterable<string[]>) {
       if (rows === 1) firstRow = { ms: performance.now() - started, batches: batches() };
       check(record, rows);
-      if (++rows % 1000 === 0) peak = Math.max(peak, process.memoryUsage().heapUsed);
+      // What the stream keeps alive (after a collection) every 10,000 rows: flat if nothing accumulates.
+      if (++rows % 10_000 === 0) peak = Math.max(peak, retained());
     }
-    peak = Math.max(peak, process.memoryUsage().heapUsed);
+    peak = Math.max(peak, retained());
     return { rows, head, chunks, bytes, firstRow, totalMs: performance.now() - started, batches: batches(), baseline, peak };
   });
 
@@ -236,7 +241,8 @@ describe("GET /api/v1/audit/export.csv", () => {
     expect(result.firstRow.batches).toBeLessThan(result.batches / 10);
     expect(result.firstRow.ms).toBeLessThan(result.totalMs / 5);
     expect(result.chunks).toBeGreaterThan(100);
-    expect(result.peak - result.baseline).toBeLessThan(150 * 1024 * 1024);
+    // Measured after a collection: what the export keeps alive. 100,000 events held at once would be several times this.
+    expect(result.peak - result.baseline).toBeLessThan(50 * 1024 * 1024);
   });
 
   it("keeps every awkward value intact, once each way", { timeout: 120_000 }, async () => {
