@@ -145,7 +145,7 @@ export function DataTable({ caption, columns, rows }: { caption: string; columns
           <tr key={row.key} className="max-sm:mb-3 max-sm:block max-sm:border max-sm:border-nhs-border">
             {row.cells.map((cell, i) =>
               i === 0 ? (
-                <th key={i} scope="row" className="max-sm:block max-sm:bg-nhs-pale-grey">{cell}</th>
+                <th key={i} scope="row" data-label={columns[0]} className="max-sm:block max-sm:bg-nhs-pale-grey">{cell}</th>
               ) : (
                 <td key={i} data-label={columns[i]} className="max-sm:flex max-sm:justify-between max-sm:gap-2 max-sm:before:font-bold max-sm:before:content-[attr(data-label)]">
                   {typeof cell === "number" ? fmt(cell) : cell}

@@ -134,10 +134,10 @@ export function EndingSoonChart({ ending, now, days }: { ending: DashboardFigure
           <tbody className="max-sm:block">
             {ending.map((g) => (
               <tr key={`${g.kind}-${g.code}-${g.smartcardId}-${g.odsCode}`} className="max-sm:mb-3 max-sm:block max-sm:border max-sm:border-nhs-border">
-                <td className="max-sm:block">{ukDate(g.endsAt)}</td>
-                <td className="max-sm:block"><Link href={`/people/${g.smartcardId}`}>{g.personName} ({formatSmartcardId(g.smartcardId)})</Link></td>
-                <td className="max-sm:block">{g.kind === "role" ? `Job role ${g.code}` : `${g.code} workgroup`}</td>
-                <td className="max-sm:block">{g.odsCode}</td>
+                <td data-label="Ends" className="max-sm:block">{ukDate(g.endsAt)}</td>
+                <td data-label="Person" className="max-sm:block"><Link href={`/people/${g.smartcardId}`}>{g.personName} ({formatSmartcardId(g.smartcardId)})</Link></td>
+                <td data-label="Grant" className="max-sm:block">{g.kind === "role" ? `Job role ${g.code}` : `${g.code} workgroup`}</td>
+                <td data-label="Organisation" className="max-sm:block">{g.odsCode}</td>
               </tr>
             ))}
           </tbody>

@@ -12,6 +12,9 @@ export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"
 
 /** Runs axe on the page as it is now and fails with a readable list of violations. */
 export async function expectAxeClean(page: Page, label: string, { soft = false } = {}): Promise<void> {
+  // Next.js streams a dynamic page's <title> after its body (and again after a Server Action's refresh): wait
+  // for it, so axe judges the settled page. A page that never gets a title still fails, here.
+  await expect(page, `${label} has no title`).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
   const readable = results.violations.map((v) => {
     const nodes = v.nodes
