@@ -34,3 +34,28 @@ export function dayToParts(day: string | undefined): Record<DatePart, string> {
   const match = day ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(day) : null;
   return match ? { day: String(Number(match[3])), month: String(Number(match[2])), year: match[1]! } : { day: "", month: "", year: "" };
 }
+
+/**
+ * A from/to range typed into two NHS date inputs (fromDay, fromMonth, fromYear, toDay…) in a query: the boxes
+ * are taken out, and each edge typed in full is put back as `toValue(edge, day)`; errors are keyed by edge.
+ * An edge whose boxes are absent keeps whatever the query already said (a link may carry from=YYYY-MM-DD).
+ */
+export function readRangeBoxes(
+  query: Record<string, string>,
+  labels: { from: string; to: string },
+  toValue: (edge: "from" | "to", day: string) => string,
+): { query: Record<string, string>; errors: Record<string, string> } {
+  const out = { ...query };
+  const errors: Record<string, string> = {};
+  for (const edge of ["from", "to"] as const) {
+    const keys = { day: `${edge}Day`, month: `${edge}Month`, year: `${edge}Year` };
+    const typed = { day: query[keys.day], month: query[keys.month], year: query[keys.year] };
+    for (const key of Object.values(keys)) delete out[key];
+    if (Object.values(typed).every((v) => v === undefined)) continue;
+    const read = readDateParts(typed, labels[edge]);
+    if (!read.ok) errors[edge] = read.message;
+    else if (read.day) out[edge] = toValue(edge, read.day);
+    else delete out[edge];
+  }
+  return { query: out, errors };
+}

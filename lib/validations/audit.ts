@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { auditActions } from "@/lib/domain/audit-text";
-import { readDateParts } from "@/lib/domain/date-parts";
+import { readRangeBoxes } from "@/lib/domain/date-parts";
 import { startOfUkDay } from "@/lib/domain/grant-dates";
 import { DB_INT_MAX, odsCodeField, smartcardIdField } from "./fields";
 import { fieldErrors } from "./parse";
@@ -51,7 +51,6 @@ export const AuditFilterSchema = z
 export type AuditFilter = z.output<typeof AuditFilterSchema>;
 
 const filterDates = { from: "Date from", to: "Date to" } as const;
-const partKeys = (edge: keyof typeof filterDates) => ({ day: `${edge}Day`, month: `${edge}Month`, year: `${edge}Year` });
 const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
 
 /**
@@ -60,19 +59,9 @@ const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + DAY_M
  * export links carry the same window; the API's own `from=YYYY-MM-DD` keeps its meaning.
  */
 export function readFilterDays(query: Record<string, string>): { query: Record<string, string>; errors: Record<string, string> } {
-  const out = { ...query };
-  const errors: Record<string, string> = {};
-  for (const edge of ["from", "to"] as const) {
-    const keys = partKeys(edge);
-    const typed = { day: query[keys.day], month: query[keys.month], year: query[keys.year] };
-    for (const key of Object.values(keys)) delete out[key];
-    if (Object.values(typed).every((v) => v === undefined)) continue;
-    const read = readDateParts(typed, filterDates[edge]);
-    if (!read.ok) errors[edge] = read.message;
-    else if (read.day) out[edge] = (edge === "from" ? startOfUkDay(read.day) : new Date(startOfUkDay(nextDay(read.day)).getTime() - 1)).toISOString();
-    else delete out[edge];
-  }
-  return { query: out, errors };
+  return readRangeBoxes(query, filterDates, (edge, day) =>
+    (edge === "from" ? startOfUkDay(day) : new Date(startOfUkDay(nextDay(day)).getTime() - 1)).toISOString(),
+  );
 }
 
 /** A change log page's query: the filter to run (null when anything is wrong), each field's error, and the API query. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { odsCodeField } from "./fields";
-import { readDateParts } from "@/lib/domain/date-parts";
+import { readRangeBoxes } from "@/lib/domain/date-parts";
 
 // The dashboard's filter, in one schema so the date inputs can change shape (NHS day/month/year boxes) in one place.
 // Dates are UK calendar days written YYYY-MM-DD; the range is whole days, "to" included, counted in UTC.
@@ -39,19 +39,7 @@ const edges = { from: "Date from", to: "Date to" } as const;
  * bookmark may still say from=YYYY-MM-DD. Errors are worded as the NHS date input pattern words them.
  */
 export function readDashboardDays(query: Record<string, string>): { query: Record<string, string>; errors: Record<string, string> } {
-  const out = { ...query };
-  const errors: Record<string, string> = {};
-  for (const edge of ["from", "to"] as const) {
-    const keys = { day: `${edge}Day`, month: `${edge}Month`, year: `${edge}Year` };
-    const typed = { day: query[keys.day], month: query[keys.month], year: query[keys.year] };
-    for (const key of Object.values(keys)) delete out[key];
-    if (Object.values(typed).every((v) => v === undefined)) continue;
-    const read = readDateParts(typed, edges[edge]);
-    if (!read.ok) errors[edge] = read.message;
-    else if (read.day) out[edge] = read.day;
-    else delete out[edge];
-  }
-  return { query: out, errors };
+  return readRangeBoxes(query, edges, (_edge, day) => day);
 }
 
 /** The range to show: what was asked for, else the twelve weeks to today; `end` is exclusive (the day after "to"). */
